@@ -1,17 +1,20 @@
 // What a conformant controller computes: status of every object and the topology.
-// PLACEHOLDER until the Controller issue lands.
+// The ControllerResult shape (for the data plane and the graph) is in ./types.ts.
 
 import type { Resource } from '../manifest/index.ts';
 import type { ResolvedOptions } from '../options.ts';
-import type { Topology } from '../topology.ts';
-import type { Diagnostic, ObjectStatus } from '../types.ts';
+import type { ControllerResult } from './types.ts';
 
-export interface ControllerResult {
-  status: ObjectStatus[];
-  topology: Topology;
-  diagnostics: Diagnostic[];
-}
+export type * from './types.ts';
 
 export function runController(_resources: Resource[], _opts: ResolvedOptions): ControllerResult {
-  return { status: [], topology: { nodes: [], edges: [] }, diagnostics: [] };
+  return {
+    status: [],
+    topology: { nodes: [], edges: [] },
+    diagnostics: [],
+    gateways: [],
+    routes: [],
+    backendTLSPolicies: [],
+    index: { gateways: {}, routes: {}, listeners: {} },
+  };
 }
