@@ -233,3 +233,59 @@ export interface Trace {
   /** Warnings about the request itself (e.g. `//` or `%2F` in the path: no normalisation, SD). */
   warnings?: string[];
 }
+
+// ---------- contracts.md §5 ----------
+
+/** Only the keys given are checked. */
+export interface TestExpect {
+  outcome?: OutcomeKind;
+  /** `ns/name` → share (±0.005). */
+  backends?: Record<string, number>;
+  /** Shorthand for `backends: { ns/name: 1 }`. */
+  backend?: string;
+  status?: number;
+  grpcStatus?: string;
+  location?: string;
+  /** `ns/name` of the winning route. */
+  route?: string;
+  rule?: number;
+  match?: number;
+  listener?: string;
+  /** forwarded.path / host / headers. */
+  path?: string;
+  host?: string;
+  headers?: Record<string, string>;
+  headersAbsent?: string[];
+  responseHeaders?: Record<string, string>;
+}
+
+export interface TestCase {
+  name: string;
+  request: SimRequest;
+  expect: TestExpect;
+}
+
+// ---------- contracts.md §6: the scenario a share link carries ----------
+
+export interface ScenarioSettings {
+  channel?: Channel;
+  features?: string[];
+  controllerName?: string;
+  supportedBackendKinds?: string[];
+  decisions?: Partial<Decisions>;
+}
+
+export interface SavedRequest {
+  name?: string;
+  request: SimRequest;
+}
+
+export interface Scenario {
+  scenarioVersion: number;
+  engineVersion: string;
+  /** Raw manifest text (kept as text so the share dictionary matches). */
+  manifests: string;
+  requests: SavedRequest[];
+  tests: TestCase[];
+  settings: ScenarioSettings;
+}

@@ -1,0 +1,41 @@
+// Messages between the page and the engine worker. The Analysis stays in the worker; the page gets
+// small view models (DESIGN "The one rule of the architecture"). Every reply carries the id of its
+// request; analysis replies also carry the editor model version they were computed for, so that a
+// stale result is never shown.
+
+import type {
+  Diagnostic,
+  EngineOptions,
+  InputFile,
+  ObjectStatus,
+  SimRequest,
+  Topology,
+  Trace,
+} from '../../engine/index.ts';
+
+export type ToWorker =
+  | { type: 'analyze'; id: number; version: number; files: InputFile[]; options: EngineOptions }
+  | { type: 'simulate'; id: number; request: SimRequest; explain: boolean }
+  | { type: 'simulateMany'; id: number; request: SimRequest; n: number; seed: number };
+
+/** What the page knows about one analysis. */
+export interface AnalysisView {
+  /** Editor model version the analysis was computed for. */
+  version: number;
+  /** Hash of the content + options the analysis was computed from. */
+  key: string;
+  diagnostics: Diagnostic[];
+  status: ObjectStatus[];
+  topology: Topology;
+  /** Gateways in the manifests, for the tester's gateway picker (`ns/name`). */
+  gateways: string[];
+  counts: { objects: number; errors: number; warnings: number };
+  /** Engine time for this analysis in ms (measured in the worker, not by the engine). */
+  ms: number;
+}
+
+export type FromWorker =
+  | { type: 'analysis'; id: number; view: AnalysisView }
+  | { type: 'trace'; id: number; trace: Trace }
+  | { type: 'counts'; id: number; counts: Record<string, number> }
+  | { type: 'error'; id: number; message: string };
