@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { caseFeatures, caseOptions, caseSkipReason, caseSteps, findCase, loadCases } from './cases.ts';
+import { hasConformance, SKIP_MESSAGE } from './shared.ts';
+
+describe.skipIf(!hasConformance)('conformance loader', () => {
+  it('loads tests', () => {
+    expect(loadCases().tests.length).toBeGreaterThan(100);
+  });
+  it('substitutes placeholders and adds programmatic resources', () => {
+    const t = findCase('HTTPRouteSimpleSameNamespace')!;
+    const [s0] = caseSteps(t);
+    const text = s0!.files.map((f) => f.text).join('\n');
+    expect(text).not.toContain('{GATEWAY_CLASS_NAME}');
+    expect(text).toContain('gatewayClassName: gateway-conformance');
+    expect(s0!.files.at(-1)!.name).toBe('programmatic.yaml');
+    expect(s0!.files.at(-1)!.text).toContain('tls-validity-checks-certificate');
+  });
+  it('applies step mutations cumulatively', () => {
+    const t = findCase('GatewayModifyListeners')!;
+    const steps = caseSteps(t);
+    expect(steps.length).toBe(1 + (t.steps?.length ?? 0));
+    const last = steps
+      .at(-1)!
+      .files.map((f) => f.text)
+      .join('\n');
+    expect(last).toContain('data.test.com');
+  });
+  it('honours skipIfFeatures and onlyIfFeatures', () => {
+    const t = findCase('TLSRouteListenerTerminateNotSupported')!;
+    expect(caseFeatures(t)).not.toContain('TLSRouteModeTerminate');
+    expect(caseSkipReason(t, [...t.features, 'TLSRouteModeTerminate'])).toMatch(/skipIfFeatures/);
+    const u = findCase('UDPRouteNotAllowedByListeners')!;
+    expect(caseOptions(u).features).toContain('TLSRoute');
+    expect(caseSkipReason(u, u.features)).toMatch(/onlyIfFeatures/);
+  });
+});
+describe.skipIf(hasConformance)('conformance loader (no data)', () => {
+  it.skip(SKIP_MESSAGE, () => {});
+});
