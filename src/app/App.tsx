@@ -22,7 +22,8 @@ function useLiveAnalysis() {
 }
 
 function Problems() {
-  const diagnostics = useScenario((s) => s.analysis?.diagnostics ?? []);
+  const analysis = useScenario((s) => s.analysis);
+  const diagnostics = analysis?.diagnostics ?? [];
   if (diagnostics.length === 0) return <p className="empty">No problems found.</p>;
   return (
     <ul>
