@@ -51,6 +51,10 @@ export function finalizeDiagnostics(files: InputFile[], diagnostics: Diagnostic[
   for (const d of diagnostics) {
     if (d.range) {
       const li = idx(d.range.file);
+      // Every range lies inside its text, whatever a stage computed (editors reject others).
+      const len = li.text.length;
+      const start = Math.max(0, Math.min(d.range.start, len));
+      d.range = { file: d.range.file, start, end: Math.max(start, Math.min(d.range.end, len)) };
       const s = li.position(d.range.start);
       const e = li.position(d.range.end);
       d.file = d.range.file;
