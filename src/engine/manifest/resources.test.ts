@@ -26,7 +26,7 @@ describe('identity', () => {
     expect(d?.line).toBe(10);
     expect(d?.related?.[0]?.line).toBe(4);
     expect(a.resources).toHaveLength(1);
-    expect((a.resources[0]?.raw.metadata as { labels?: unknown }).labels).toEqual({ v: '2' });
+    expect((a.resources[0]?.raw.metadata as { labels?: unknown } | undefined)?.labels).toEqual({ v: '2' });
   });
 
   it('the same name in two namespaces is two objects', () => {
