@@ -1,4 +1,5 @@
 import { chromium } from '@playwright/test';
+
 const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
 const p = await b.newPage();
 p.on('console', (m) => console.log('console', m.type(), m.text()));
