@@ -1,14 +1,77 @@
 // What the API server enforces (schema + CEL, upstream messages verbatim), channel checks and lints.
-// PLACEHOLDER until the Model issue lands: every object is taken as written and valid.
+// validateResources() sets each modelled resource's `obj` to its defaulted deep copy and `valid` to
+// false when the API server (with kubectl's strict field validation) would reject it.
 
-import type { Resource } from '../manifest/index.ts';
+import { type Resource, refOf } from '../manifest/index.ts';
+import { splitApiVersion } from '../manifest/kinds.ts';
+import { schemaFor } from '../model/index.ts';
 import type { ResolvedOptions } from '../options.ts';
-import type { Diagnostic } from '../types.ts';
+import type { Channel, Diagnostic } from '../types.ts';
+import { lintResource } from './lints.ts';
+import { type FieldError, fmtPath, type WalkContext, walk } from './walk.ts';
 
-export function validateResources(resources: Resource[], _opts: ResolvedOptions): Diagnostic[] {
+export type { FieldError } from './walk.ts';
+export { fmtPath } from './walk.ts';
+
+export interface ObjectValidation {
+  /** False when the kind/version is not modelled (opaque) in this channel. */
+  modelled: boolean;
+  /** The defaulted deep copy (the input when not modelled). */
+  obj: Record<string, unknown>;
+  errors: FieldError[];
+  /** Errors under `status` with status-relative paths (status subresource updates). */
+  statusErrors?: FieldError[];
+}
+
+/**
+ * Validates one object as the API server would on create (or update, with `old`): defaults, OpenAPI
+ * constraints, CEL rules and strict unknown-field checks.
+ */
+export function validateObject(
+  obj: Record<string, unknown>,
+  channel: Channel,
+  old?: Record<string, unknown>,
+): ObjectValidation {
+  const apiVersion = typeof obj.apiVersion === 'string' ? obj.apiVersion : '';
+  const kind = typeof obj.kind === 'string' ? obj.kind : '';
+  const { group, version } = splitApiVersion(apiVersion);
+  const schema = schemaFor(group, kind, version, channel);
+  if (!schema) return { modelled: false, obj, errors: [] };
+  const ctx: WalkContext = { channel, path: [], errors: [], ...(old ? { old } : {}) };
+  const out = walk(schema as Record<string, unknown>, obj, ctx) as Record<string, unknown>;
+  return { modelled: true, obj: out, errors: ctx.errors };
+}
+
+/** `<path>: <detail>`, as kubectl prints a field error. */
+export function fieldErrorMessage(e: FieldError): string {
+  const p = fmtPath(e.path);
+  return p ? `${p}: ${e.detail}` : e.detail;
+}
+
+export function validateResources(resources: Resource[], opts: ResolvedOptions): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
   for (const r of resources) {
-    r.obj = r.raw;
-    r.valid = true;
+    if (!r.info) {
+      // Opaque kinds are never validated.
+      r.obj = r.raw;
+      r.valid = true;
+      continue;
+    }
+    const res = validateObject(r.raw, opts.channel);
+    r.obj = res.obj;
+    r.valid = res.errors.length === 0;
+    const resource = refOf(r);
+    for (const e of res.errors) {
+      diagnostics.push({
+        severity: 'error',
+        code: e.code,
+        message: fieldErrorMessage(e),
+        resource,
+        path: fmtPath(e.path),
+        range: r.locate(e.path, e.key ?? false),
+      });
+    }
+    if (r.valid) diagnostics.push(...lintResource(r, opts));
   }
-  return [];
+  return diagnostics;
 }
