@@ -1,0 +1,226 @@
+// SimRequest (contracts.md §2) → the normalised request the data plane works on.
+// Defaults: protocol from scheme (else HTTP; GRPC when `grpc` is given), port from protocol (80 HTTP/GRPC,
+// 443 HTTPS/TLS), method GET, path `/`, SNI = host for HTTPS/TLS. Host is lower-cased, its port is split
+// off and one trailing dot is stripped (semantics §6.2, SD). No path normalisation (SD, §6.3): warnings only.
+
+import type { SimProtocol, SimRequest } from '../types.ts';
+
+export interface NormalizedRequest {
+  /** The SimRequest after defaults (Trace.request). */
+  filled: SimRequest;
+  protocol: SimProtocol;
+  /** Transport the connection uses: UDP for UDP, TCP for everything else. */
+  transport: 'TCP' | 'UDP';
+  /** Whether the client starts TLS (HTTPS, TLS, gRPC over https). */
+  tls: boolean;
+  port: number | undefined;
+  httpVersion: '1.1' | '2';
+  method: string;
+  scheme: 'http' | 'https';
+  /** Host without port, lower-case, one trailing dot stripped; '' when none (an IP is kept as written). */
+  host: string;
+  /** The Host header as the client sent it (with port), '' when none. */
+  authority: string;
+  /** Explicit port in Host, if any. */
+  hostPort: number | undefined;
+  /** SNI lower-cased, trailing dot stripped; '' = no SNI. */
+  sni: string;
+  /** Raw path with query. */
+  rawPath: string;
+  /** Path without query (no decoding, no normalisation). */
+  path: string;
+  /** Query string without '?', '' when none. */
+  query: string;
+  /** Query params in order (name → values), names case-sensitive, values raw. */
+  queryParams: Map<string, string[]>;
+  /** Headers: lower-case name → values in order (repeats kept). */
+  headers: Map<string, string[]>;
+  /** Header names as first written (lower-case → original), for forwarding. */
+  headerOrder: [string, string][];
+  grpc: { service: string; method: string } | undefined;
+  /** True for a gRPC request (protocol GRPC, `grpc` given, or content-type application/grpc*). */
+  isGrpc: boolean;
+  warnings: string[];
+}
+
+const PROTOCOLS: ReadonlySet<string> = new Set(['HTTP', 'HTTPS', 'GRPC', 'TLS', 'TCP', 'UDP']);
+
+export function defaultPort(protocol: SimProtocol, scheme?: string): number | undefined {
+  switch (protocol) {
+    case 'HTTP':
+      return 80;
+    case 'GRPC':
+      return scheme === 'https' ? 443 : 80;
+    case 'HTTPS':
+    case 'TLS':
+      return 443;
+    default:
+      return undefined;
+  }
+}
+
+/** Splits `host[:port]`, `[v6]:port` or a bare IPv6 literal. */
+export function splitHostPort(authority: string): { host: string; port: number | undefined } {
+  const a = authority.trim();
+  if (a.startsWith('[')) {
+    const end = a.indexOf(']');
+    if (end < 0) return { host: a, port: undefined };
+    const host = a.slice(0, end + 1);
+    const rest = a.slice(end + 1);
+    const port = rest.startsWith(':') && /^\d+$/.test(rest.slice(1)) ? Number(rest.slice(1)) : undefined;
+    return { host, port };
+  }
+  const colons = a.split(':').length - 1;
+  if (colons === 1) {
+    const i = a.indexOf(':');
+    const p = a.slice(i + 1);
+    if (/^\d+$/.test(p)) return { host: a.slice(0, i), port: Number(p) };
+    return { host: a.slice(0, i), port: undefined };
+  }
+  return { host: a, port: undefined };
+}
+
+/** Lower-case and strip one trailing dot (SD, §6.2). */
+export function canonicalHost(h: string): string {
+  let x = h.toLowerCase();
+  if (x.endsWith('.') && x.length > 1) x = x.slice(0, -1);
+  return x;
+}
+
+export function parseQuery(q: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (q === '') return out;
+  for (const part of q.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const name = eq < 0 ? part : part.slice(0, eq);
+    const value = eq < 0 ? '' : part.slice(eq + 1);
+    const list = out.get(name);
+    if (list) list.push(value);
+    else out.set(name, [value]);
+  }
+  return out;
+}
+
+/** Path warnings: no normalisation or percent-decoding is done (SD, §6.3 / §11.1 #12). */
+export function pathWarnings(path: string): string[] {
+  const w: string[] = [];
+  if (path.includes('//'))
+    w.push('The path contains "//": it is matched as written, without merging slashes (no normalisation, SD).');
+  if (path.includes('/./') || path.endsWith('/.'))
+    w.push('The path contains "/./": it is matched as written, without resolving dot segments (no normalisation, SD).');
+  if (path.includes('/../') || path.endsWith('/..'))
+    w.push(
+      'The path contains "/../": it is matched as written, without resolving dot segments (no normalisation, SD); data planes that normalise may route it elsewhere.',
+    );
+  if (/%2f/i.test(path))
+    w.push('The path contains "%2F": it is matched as written, without percent-decoding (no normalisation, SD).');
+  return w;
+}
+
+function headerEntries(h: SimRequest['headers']): [string, string][] {
+  if (!h) return [];
+  if (Array.isArray(h))
+    return h.filter((e) => Array.isArray(e) && e.length >= 2).map((e) => [String(e[0]), String(e[1])]);
+  if (typeof h === 'object') return Object.entries(h).map(([k, v]) => [k, String(v)]);
+  return [];
+}
+
+export function normalizeRequest(req: SimRequest): NormalizedRequest {
+  const r: SimRequest = req && typeof req === 'object' ? req : {};
+  const warnings: string[] = [];
+  const grpc =
+    r.grpc && typeof r.grpc === 'object'
+      ? { service: String(r.grpc.service ?? ''), method: String(r.grpc.method ?? '') }
+      : undefined;
+  let protocol: SimProtocol;
+  if (r.protocol && PROTOCOLS.has(r.protocol)) protocol = r.protocol;
+  else {
+    if (r.protocol) warnings.push(`Unknown protocol "${String(r.protocol)}"; using the default.`);
+    protocol = grpc ? 'GRPC' : r.scheme === 'https' ? 'HTTPS' : 'HTTP';
+  }
+  const scheme: 'http' | 'https' =
+    r.scheme === 'https' || r.scheme === 'http'
+      ? r.scheme
+      : protocol === 'HTTPS' || protocol === 'TLS'
+        ? 'https'
+        : 'http';
+  const tls = protocol === 'HTTPS' || protocol === 'TLS' || (protocol === 'GRPC' && scheme === 'https');
+  const port = typeof r.port === 'number' && Number.isFinite(r.port) ? r.port : defaultPort(protocol, scheme);
+  const httpVersion: '1.1' | '2' =
+    r.httpVersion === '2' || r.httpVersion === '1.1' ? r.httpVersion : protocol === 'GRPC' ? '2' : '1.1';
+
+  const entries = headerEntries(r.headers);
+  const headers = new Map<string, string[]>();
+  const headerOrder: [string, string][] = [];
+  for (const [k, v] of entries) {
+    const lk = k.toLowerCase();
+    const list = headers.get(lk);
+    if (list) list.push(v);
+    else headers.set(lk, [v]);
+    headerOrder.push([k, v]);
+  }
+
+  const authority =
+    typeof r.host === 'string' ? r.host : (headers.get('host')?.[0] ?? headers.get(':authority')?.[0] ?? '');
+  const hp = splitHostPort(authority);
+  const host = canonicalHost(hp.host);
+  let sni = '';
+  if (typeof r.sni === 'string') sni = canonicalHost(r.sni);
+  else if (tls && !/^\[|^\d+\.\d+\.\d+\.\d+$/.test(host)) sni = host;
+
+  const isGrpc =
+    protocol === 'GRPC' ||
+    grpc !== undefined ||
+    (headers.get('content-type')?.[0] ?? '').startsWith('application/grpc');
+  let rawPath = typeof r.path === 'string' && r.path !== '' ? r.path : '/';
+  if (grpc && (typeof r.path !== 'string' || r.path === '')) rawPath = `/${grpc.service}/${grpc.method}`;
+  const qi = rawPath.indexOf('?');
+  const path = qi < 0 ? rawPath : rawPath.slice(0, qi);
+  const query = qi < 0 ? '' : rawPath.slice(qi + 1);
+  if (!path.startsWith('/') && protocol !== 'TCP' && protocol !== 'UDP' && protocol !== 'TLS')
+    warnings.push(`The path "${path}" does not start with "/".`);
+  warnings.push(...pathWarnings(path));
+  const method =
+    typeof r.method === 'string' && r.method !== '' ? r.method : isGrpc && protocol === 'GRPC' ? 'POST' : 'GET';
+  if (isGrpc && !headers.has('content-type')) headers.set('content-type', ['application/grpc']);
+
+  const filled: SimRequest = { ...r, protocol };
+  if (port !== undefined) filled.port = port;
+  if (protocol !== 'TCP' && protocol !== 'UDP' && protocol !== 'TLS') {
+    filled.httpVersion = httpVersion;
+    filled.method = method;
+    filled.scheme = scheme;
+    filled.path = rawPath;
+    filled.host = authority;
+  }
+  if (tls) filled.sni = sni;
+  return {
+    filled,
+    protocol,
+    transport: protocol === 'UDP' ? 'UDP' : 'TCP',
+    tls,
+    port,
+    httpVersion,
+    method,
+    scheme,
+    host,
+    authority,
+    hostPort: hp.port,
+    sni,
+    rawPath,
+    path,
+    query,
+    queryParams: parseQuery(query),
+    headers,
+    headerOrder,
+    grpc: grpc ?? (isGrpc ? grpcFromPath(path) : undefined),
+    isGrpc,
+    warnings,
+  };
+}
+
+function grpcFromPath(path: string): { service: string; method: string } | undefined {
+  const m = /^\/([^/]+)\/([^/]+)$/.exec(path);
+  return m ? { service: m[1]!, method: m[2]! } : undefined;
+}
