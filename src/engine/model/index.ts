@@ -27,20 +27,46 @@ import {
 } from './routes.ts';
 import { Any, Obj, Opt, type Static, Str, type TSchema } from './schema.ts';
 import type { BackendRef as BackendRefSchema, ParentReference as ParentReferenceSchema } from './shared.ts';
+import {
+  GatewayClassStatus,
+  GatewayStatus,
+  ListenerSetStatus,
+  PolicyStatus,
+  RouteStatus,
+  STATUS,
+  XBackendStatus,
+  XMeshStatus,
+} from './status.ts';
 
 export { editorJsonSchema } from './editor.ts';
 export { CEL, type CelRule, CHECK, EXP, EXP_PATTERN, EXP_VALUES } from './schema.ts';
 
 /** A root object schema: apiVersion, kind, metadata, the kind's fields, and (ignored) status. */
-function root<P extends Record<string, TSchema>>(fields: P, description?: string) {
+function root<P extends Record<string, TSchema>, St extends TSchema = TSchema>(
+  fields: P,
+  description?: string,
+  status?: St,
+) {
   return Obj(
     {
-      apiVersion: Str(),
-      kind: Str(),
-      metadata: ObjectMeta(),
+      apiVersion: Opt(Str()),
+      kind: Opt(Str()),
+      metadata: Opt(ObjectMeta()),
       ...fields,
-      status: Opt(Any({ description: 'Written by controllers; ignored in manifests.' })),
+      status: Opt({
+        ...(status ?? Any()),
+        [STATUS]: true,
+        description: 'Written by controllers; ignored when creating objects.',
+      } as unknown as St),
     },
+    description ? { description } : {},
+  );
+}
+
+/** ReferenceGrant has no status subresource (and no status field). */
+function rootNoStatus<P extends Record<string, TSchema>>(fields: P, description?: string) {
+  return Obj(
+    { apiVersion: Opt(Str()), kind: Opt(Str()), metadata: Opt(ObjectMeta()), ...fields },
     description ? { description } : {},
   );
 }
@@ -51,29 +77,35 @@ const spec = <S extends TSchema>(s: S) => ({ spec: s });
 // so that their use can be reported with the channel switch).
 const b = {
   GatewayClass: (_ch: Channel) =>
-    root(spec(GatewayClassSpec()), 'GatewayClass: a kind of Gateway, run by one controller.'),
+    root(spec(GatewayClassSpec()), 'GatewayClass: a kind of Gateway, run by one controller.', GatewayClassStatus()),
   Gateway: (ch: Channel) =>
-    root(spec(GatewaySpec(ch)), 'Gateway: a load balancer with listeners that routes attach to.'),
+    root(spec(GatewaySpec(ch)), 'Gateway: a load balancer with listeners that routes attach to.', GatewayStatus()),
   ListenerSet: (_ch: Channel) =>
-    root(spec(ListenerSetSpec()), 'ListenerSet: extra listeners for a Gateway, owned by another team.'),
-  HTTPRoute: (ch: Channel) =>
-    root(spec(HTTPRouteSpec(ch)), 'HTTPRoute: routes HTTP requests from Gateway listeners to backends.'),
-  GRPCRoute: (ch: Channel) => root(spec(GRPCRouteSpec(ch)), 'GRPCRoute: routes gRPC calls by service/method.'),
-  TLSRoute: (ch: Channel) => root(spec(TLSRouteSpec(ch)), 'TLSRoute: routes TLS connections by SNI.'),
-  TLSRouteAlpha2: (ch: Channel) => root(spec(TLSRouteSpecAlpha2(ch))),
-  TCPRoute: (ch: Channel, v = 'v1') =>
-    root(spec(TCPRouteSpec(ch, v)), 'TCPRoute: forwards TCP connections of a listener.'),
-  UDPRoute: (ch: Channel, v = 'v1') => root(spec(UDPRouteSpec(ch, v)), 'UDPRoute: forwards UDP traffic of a listener.'),
-  ReferenceGrant: (_ch: Channel) =>
     root(
+      spec(ListenerSetSpec()),
+      'ListenerSet: extra listeners for a Gateway, owned by another team.',
+      ListenerSetStatus(),
+    ),
+  HTTPRoute: (ch: Channel) =>
+    root(spec(HTTPRouteSpec(ch)), 'HTTPRoute: routes HTTP requests from Gateway listeners to backends.', RouteStatus()),
+  GRPCRoute: (ch: Channel) =>
+    root(spec(GRPCRouteSpec(ch)), 'GRPCRoute: routes gRPC calls by service/method.', RouteStatus()),
+  TLSRoute: (ch: Channel) => root(spec(TLSRouteSpec(ch)), 'TLSRoute: routes TLS connections by SNI.', RouteStatus()),
+  TLSRouteAlpha2: (ch: Channel) => root(spec(TLSRouteSpecAlpha2(ch)), undefined, RouteStatus()),
+  TCPRoute: (ch: Channel, v = 'v1') =>
+    root(spec(TCPRouteSpec(ch, v)), 'TCPRoute: forwards TCP connections of a listener.', RouteStatus()),
+  UDPRoute: (ch: Channel, v = 'v1') =>
+    root(spec(UDPRouteSpec(ch, v)), 'UDPRoute: forwards UDP traffic of a listener.', RouteStatus()),
+  ReferenceGrant: (_ch: Channel) =>
+    rootNoStatus(
       spec(ReferenceGrantSpec()),
       'ReferenceGrant: allows objects in other namespaces to refer to objects in this one.',
     ),
   BackendTLSPolicy: (_ch: Channel) =>
-    root(spec(BackendTLSPolicySpec()), 'BackendTLSPolicy: TLS from the Gateway to a Service.'),
-  XBackendTrafficPolicy: (_ch: Channel) => root(spec(XBackendTrafficPolicySpec())),
-  XBackend: (_ch: Channel) => root(spec(XBackendSpec())),
-  XMesh: (_ch: Channel) => root(spec(XMeshSpec())),
+    root(spec(BackendTLSPolicySpec()), 'BackendTLSPolicy: TLS from the Gateway to a Service.', PolicyStatus()),
+  XBackendTrafficPolicy: (_ch: Channel) => root(spec(XBackendTrafficPolicySpec()), undefined, PolicyStatus()),
+  XBackend: (_ch: Channel) => root(spec(XBackendSpec()), undefined, XBackendStatus()),
+  XMesh: (_ch: Channel) => root(spec(XMeshSpec()), undefined, XMeshStatus()),
   Service: () => root({ spec: Opt(ServiceSpec()) }),
   Namespace: () => root({ spec: Opt(NamespaceSpec()) }),
   Secret: () => root(SecretFields()),

@@ -19,8 +19,6 @@ export interface ObjectValidation {
   /** The defaulted deep copy (the input when not modelled). */
   obj: Record<string, unknown>;
   errors: FieldError[];
-  /** Errors under `status` with status-relative paths (status subresource updates). */
-  statusErrors?: FieldError[];
 }
 
 /**
@@ -40,6 +38,22 @@ export function validateObject(
   const ctx: WalkContext = { channel, path: [], errors: [], ...(old ? { old } : {}) };
   const out = walk(schema as Record<string, unknown>, obj, ctx) as Record<string, unknown>;
   return { modelled: true, obj: out, errors: ctx.errors };
+}
+
+/**
+ * A status-subresource update: only `status` is validated (and defaulted); paths are relative to
+ * status, as the API server reports them.
+ */
+export function validateStatus(obj: Record<string, unknown>, channel: Channel): ObjectValidation {
+  const apiVersion = typeof obj.apiVersion === 'string' ? obj.apiVersion : '';
+  const kind = typeof obj.kind === 'string' ? obj.kind : '';
+  const { group, version } = splitApiVersion(apiVersion);
+  const schema = schemaFor(group, kind, version, channel) as { properties?: Record<string, unknown> } | undefined;
+  const st = schema?.properties?.status as Record<string, unknown> | undefined;
+  if (!st) return { modelled: false, obj, errors: [] };
+  const ctx: WalkContext = { channel, path: [], errors: [] };
+  const status = walk(st, obj.status ?? {}, ctx);
+  return { modelled: true, obj: { ...obj, status }, errors: ctx.errors };
 }
 
 /** `<path>: <detail>`, as kubectl prints a field error. */

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasConformance, readConformanceJson, SKIP_MESSAGE } from '../../conformance/shared.ts';
 import type { Channel } from '../types.ts';
-import { fieldErrorMessage, validateObject } from './index.ts';
+import { fieldErrorMessage, validateObject, validateStatus } from './index.ts';
 
 interface Case {
   id: string;
@@ -27,8 +27,9 @@ function run(c: Case, ch: Channel): string | null {
   let errors: string[];
   if (c.operation === 'updateStatus') {
     // The status subresource validates only status; paths are relative to status (VALIDATION.md).
-    const res = validateObject(c.object, ch, old);
-    errors = res.statusErrors?.map(fieldErrorMessage) ?? [];
+    const res = validateStatus(c.object, ch);
+    if (!res.modelled) return 'status not modelled';
+    errors = res.errors.map(fieldErrorMessage);
   } else {
     const res = validateObject(c.object, ch, old);
     if (!res.modelled) return 'kind not modelled';

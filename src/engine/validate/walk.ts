@@ -8,6 +8,7 @@
 import { closest } from '../manifest/suggest.ts';
 import { isIPv4, isIPv6, matchesPattern } from '../model/regex.ts';
 import { CEL, type CelRule, CHECK, type CustomCheck, EXP, EXP_VALUES } from '../model/schema.ts';
+import { STATUS } from '../model/status.ts';
 import type { Channel } from '../types.ts';
 
 export type Seg = string | number;
@@ -164,6 +165,7 @@ function walkObject(schema: S, value: unknown, ctx: WalkContext): unknown {
       const ps = props[k] as S;
       let v = value[k];
       if (v === null) v = undefined; // null on a non-nullable field is pruned
+      if (ps[STATUS]) continue; // status is ignored on create/update (status subresource only)
       if (ps[EXP] && ctx.channel === 'standard') {
         if (v !== undefined)
           err(
