@@ -29,7 +29,12 @@ describe('ReplacePrefixMatch (§7.4): every row of the table', () => {
     ['/prefix/one/two', '/prefix/one', '/one', '/one/two'],
     ['/strip-prefix/three', '/strip-prefix', '/', '/three'],
     ['/strip-prefix', '/strip-prefix', '/', '/'],
-    ['/prefix/rewrite-path-and-modify-headers/one', '/prefix/rewrite-path-and-modify-headers', '/prefix', '/prefix/one'],
+    [
+      '/prefix/rewrite-path-and-modify-headers/one',
+      '/prefix/rewrite-path-and-modify-headers',
+      '/prefix',
+      '/prefix/one',
+    ],
     ['/foo', '/', '/xyz', '/xyz/foo'],
     ['/api', '/api/', '/v2/', '/v2'],
     ['/api/', '/api/', '/v2/', '/v2/'],
@@ -142,7 +147,12 @@ describe('CORS (§7.6)', () => {
     expect(p.headers).toEqual({});
   });
   it('wildcard methods: the requested method; no credentials header unless configured', () => {
-    const p = corsPreflight(corsSpec({ allowOrigins: ['https://www.foo.com'], allowMethods: ['*'] }), 'https://www.foo.com', 'POST', undefined);
+    const p = corsPreflight(
+      corsSpec({ allowOrigins: ['https://www.foo.com'], allowMethods: ['*'] }),
+      'https://www.foo.com',
+      'POST',
+      undefined,
+    );
     expect(p.headers['access-control-allow-methods']).toBe('POST');
     expect(p.headers['access-control-allow-credentials']).toBeUndefined();
     expect(p.headers['access-control-max-age']).toBe('5');

@@ -131,7 +131,8 @@ export function fixtureController(gws: FxGateway[], routes: FxRoute[]): Controll
         };
         if (l.hostname) out.hostname = l.hostname;
         if (l.tlsMode) out.tlsMode = l.tlsMode;
-        else if (l.protocol === 'TLS' || l.protocol === 'HTTPS') out.tlsMode = l.protocol === 'TLS' ? 'Passthrough' : 'Terminate';
+        else if (l.protocol === 'TLS' || l.protocol === 'HTTPS')
+          out.tlsMode = l.protocol === 'TLS' ? 'Passthrough' : 'Terminate';
         if (l.frontendValidation) out.frontendValidation = l.frontendValidation;
         return out;
       }),
@@ -152,7 +153,10 @@ export function fixtureController(gws: FxGateway[], routes: FxRoute[]): Controll
     const rules: CRule[] = (r.rules ?? [{}]).map((rule, i) => ({
       index: i,
       ...(rule.name ? { name: rule.name } : {}),
-      matches: kind === 'HTTPRoute' && !rule.matches?.length ? [{ path: { type: 'PathPrefix', value: '/' } }] : (rule.matches ?? []),
+      matches:
+        kind === 'HTTPRoute' && !rule.matches?.length
+          ? [{ path: { type: 'PathPrefix', value: '/' } }]
+          : (rule.matches ?? []),
       filters: rule.filters ?? [],
       ...(rule.timeouts ? { timeouts: rule.timeouts } : {}),
       ...(rule.retry ? { retry: rule.retry } : {}),
@@ -187,9 +191,18 @@ export function fixtureController(gws: FxGateway[], routes: FxRoute[]): Controll
         for (const l of g.listeners) {
           if (lname && l.name !== lname) continue;
           if (!KIND_FOR[l.protocol]?.includes(kind)) continue;
-          const eff = kind === 'TCPRoute' || kind === 'UDPRoute' ? [] : effectiveHostnames(l.hostname, r.hostnames ?? []);
+          const eff =
+            kind === 'TCPRoute' || kind === 'UDPRoute' ? [] : effectiveHostnames(l.hostname, r.hostnames ?? []);
           if (eff === null) continue;
-          const a: CAttachedRoute = { route: key, kind, namespace: ns, name: r.name, order: ri, parentRef: pi, hostnames: eff };
+          const a: CAttachedRoute = {
+            route: key,
+            kind,
+            namespace: ns,
+            name: r.name,
+            order: ri,
+            parentRef: pi,
+            hostnames: eff,
+          };
           l.routes.push(a);
           l.attachedRoutes++;
           ids.push(l.id);

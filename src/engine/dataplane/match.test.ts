@@ -54,7 +54,9 @@ describe('Exact and RegularExpression paths', () => {
     expect(testHttpMatch(e, r({ path: '/api/v12?x=y' }))).toBe(true);
     expect(testHttpMatch(e, r({ path: '/api/v12/x' }))).toBe(false);
     expect(testHttpMatch(e, r({ path: '/x/api/v1' }))).toBe(false);
-    expect(testHttpMatch(m({ path: { type: 'RegularExpression', value: '(?i)/API' } }), r({ path: '/api' }))).toBe(true);
+    expect(testHttpMatch(m({ path: { type: 'RegularExpression', value: '(?i)/API' } }), r({ path: '/api' }))).toBe(
+      true,
+    );
   });
   it('an RE2-invalid regex never matches and says why', () => {
     const e = m({ path: { type: 'RegularExpression', value: '/a(?=b)' } });
@@ -84,9 +86,29 @@ describe('headers, query params, method', () => {
   });
   it('repeated request headers: any occurrence or the comma-join (SD)', () => {
     const e = m({ headers: [{ name: 'x', value: 'b' }] });
-    expect(testHttpMatch(e, r({ headers: [['x', 'a'], ['x', 'b']] }))).toBe(true);
+    expect(
+      testHttpMatch(
+        e,
+        r({
+          headers: [
+            ['x', 'a'],
+            ['x', 'b'],
+          ],
+        }),
+      ),
+    ).toBe(true);
     const j = m({ headers: [{ name: 'x', value: 'a,b' }] });
-    expect(testHttpMatch(j, r({ headers: [['x', 'a'], ['x', 'b']] }))).toBe(true);
+    expect(
+      testHttpMatch(
+        j,
+        r({
+          headers: [
+            ['x', 'a'],
+            ['x', 'b'],
+          ],
+        }),
+      ),
+    ).toBe(true);
   });
   it('header RegularExpression is a full match', () => {
     const e = m({ headers: [{ type: 'RegularExpression', name: 'x', value: 'v[0-9]' }] });
@@ -117,7 +139,9 @@ describe('GRPCRoute method matching (§6.5)', () => {
     const e = compileGrpcMatch({ method: { service: 'pkg.Svc', method: 'Get' } }, cache);
     expect(testGrpcMatch(e, req('pkg.Svc', 'Get'))).toBe(true);
     expect(testGrpcMatch(e, req('pkg.Svc', 'get'))).toBe(false);
-    expect(testGrpcMatch(compileGrpcMatch({ method: { service: 'pkg.Svc' } }, cache), req('pkg.Svc', 'Any'))).toBe(true);
+    expect(testGrpcMatch(compileGrpcMatch({ method: { service: 'pkg.Svc' } }, cache), req('pkg.Svc', 'Any'))).toBe(
+      true,
+    );
     expect(testGrpcMatch(compileGrpcMatch({ method: { method: 'Get' } }, cache), req('other.Svc', 'Get'))).toBe(true);
   });
   it('RegularExpression on each part', () => {
@@ -126,7 +150,15 @@ describe('GRPCRoute method matching (§6.5)', () => {
     expect(testGrpcMatch(e, req('x.Svc', 'GetAll'))).toBe(false);
   });
   it('headers are ANDed', () => {
-    const e = compileGrpcMatch({ headers: [{ name: 'version', value: 'two' }, { name: 'color', value: 'orange' }] }, cache);
+    const e = compileGrpcMatch(
+      {
+        headers: [
+          { name: 'version', value: 'two' },
+          { name: 'color', value: 'orange' },
+        ],
+      },
+      cache,
+    );
     expect(testGrpcMatch(e, req('a.B', 'C', { Version: 'two', Color: 'orange' }))).toBe(true);
     expect(testGrpcMatch(e, req('a.B', 'C', { Version: 'two' }))).toBe(false);
   });

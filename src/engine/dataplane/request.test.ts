@@ -39,7 +39,12 @@ describe('request defaults (contracts §2)', () => {
     expect(r.warnings.join('\n')).toMatch(/%2F/);
   });
   it('headers: object or list form, repeats kept', () => {
-    const r = normalizeRequest({ headers: [['X-A', '1'], ['x-a', '2']] });
+    const r = normalizeRequest({
+      headers: [
+        ['X-A', '1'],
+        ['x-a', '2'],
+      ],
+    });
     expect(r.headers.get('x-a')).toEqual(['1', '2']);
   });
 });
