@@ -7,9 +7,10 @@ import { splitApiVersion } from '../manifest/kinds.ts';
 import { schemaFor } from '../model/index.ts';
 import type { ResolvedOptions } from '../options.ts';
 import type { Channel, Diagnostic } from '../types.ts';
-import { lintResource } from './lints.ts';
+import { lintResources } from './lints.ts';
 import { type FieldError, fmtPath, type WalkContext, walk } from './walk.ts';
 
+export { METADATA_NAME_LABEL, regexPortabilityIssue } from './lints.ts';
 export type { FieldError } from './walk.ts';
 export { fmtPath } from './walk.ts';
 
@@ -85,7 +86,7 @@ export function validateResources(resources: Resource[], opts: ResolvedOptions):
         range: r.locate(e.path, e.key ?? false),
       });
     }
-    if (r.valid) diagnostics.push(...lintResource(r, opts));
   }
+  diagnostics.push(...lintResources(resources, opts));
   return diagnostics;
 }
