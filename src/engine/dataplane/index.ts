@@ -67,3 +67,17 @@ export function simulateMany(analysis: Analysis, request: SimRequest, n: number,
   }
   return out;
 }
+
+export {
+  actualShares,
+  type CaseResult,
+  EXPECT_KEYS,
+  evaluateCase,
+  expectationFromTrace,
+  formatMismatches,
+  type Mismatch,
+  parseCases,
+  runCases,
+  SHARE_TOLERANCE,
+  stringifyCases,
+} from './testcases.ts';
