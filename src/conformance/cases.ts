@@ -11,7 +11,8 @@
 //     }
 //   }
 //
-// Manifests are built as the upstream suite applies them: base/manifests.yaml, then the test's files;
+// Manifests are built as the upstream suite applies them: the suite's GatewayClass (`suite.yaml`),
+// base/manifests.yaml, then the test's files;
 // `{GATEWAY_CLASS_NAME}` / `{GATEWAY_CONTROLLER_NAME}` substituted; the Applier's overwrite of every
 // Gateway's `spec.gatewayClassName` and every GatewayClass's `spec.controllerName`; and the suite's
 // programmatic Secrets/ConfigMaps (setup.programmaticResources) synthesised as YAML (a last file
@@ -19,6 +20,7 @@
 // base manifests).
 
 import { parseAllDocuments, stringify } from 'yaml';
+import { ALL_FEATURES } from '../engine/controller/features.ts';
 import type { EngineOptions, InputFile } from '../engine/index.ts';
 import { readConformance, readConformanceJson } from './shared.ts';
 
@@ -180,21 +182,29 @@ export const EXPERIMENTAL_FEATURES: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * The features the simulated implementation claims for a test: the test's own `features` plus its
- * `onlyIfFeatures`, minus `skipIfFeatures` (the Go test returns early when those are supported, so the
- * meaningful run is the one without them). `extra` adds more (minus skipIfFeatures still).
+ * The features the simulated implementation claims for a test: every feature the simulator implements
+ * (an implementation running the suite claims its whole profile; a test's `features` are only the
+ * minimum it needs) plus the test's own `features` and `onlyIfFeatures`, minus `skipIfFeatures` (the Go
+ * test returns early when those are supported, so the meaningful run is the one without them).
+ * `mode: 'minimal'` claims only the test's features and onlyIfFeatures (minus skipIfFeatures).
  */
-export function caseFeatures(test: ConformanceTest, extra: string[] = []): string[] {
+export function caseFeatures(test: ConformanceTest, extra: string[] = [], mode: 'all' | 'minimal' = 'all'): string[] {
   const skip = new Set(test.skipIfFeatures ?? []);
   const out = new Set<string>();
-  for (const f of [...test.features, ...(test.onlyIfFeatures ?? []), ...extra]) if (!skip.has(f)) out.add(f);
+  const base = mode === 'all' ? ALL_FEATURES : [];
+  for (const f of [...base, ...test.features, ...(test.onlyIfFeatures ?? []), ...extra]) if (!skip.has(f)) out.add(f);
   return [...out].sort();
 }
 
 /** Engine options for a test: its features, the conformance controllerName, the channel its features need. */
-export function caseOptions(test: ConformanceTest, extra: EngineOptions = {}): EngineOptions {
-  const features = caseFeatures(test, extra.features ?? []);
-  const experimental = features.some((f) => EXPERIMENTAL_FEATURES.has(f));
+export function caseOptions(
+  test: ConformanceTest,
+  extra: EngineOptions = {},
+  mode: 'all' | 'minimal' = 'all',
+): EngineOptions {
+  const features = caseFeatures(test, extra.features ?? [], mode);
+  // The channel the test's own features need (claimed extras never switch it).
+  const experimental = [...test.features, ...(test.onlyIfFeatures ?? [])].some((f) => EXPERIMENTAL_FEATURES.has(f));
   return {
     channel: experimental ? 'experimental' : 'standard',
     controllerName: CONFORMANCE_CONTROLLER,
@@ -295,8 +305,21 @@ interface DocFile {
   objects: Obj[];
 }
 
+/**
+ * The GatewayClass the suite runs against: the implementation provides it (it is in no manifest), so
+ * it is the oldest object, in a first file `suite.yaml`.
+ */
+export function suiteGatewayClass(): Obj {
+  return {
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'GatewayClass',
+    metadata: { name: CONFORMANCE_GATEWAY_CLASS },
+    spec: { controllerName: CONFORMANCE_CONTROLLER },
+  };
+}
+
 function loadDocFiles(test: ConformanceTest): DocFile[] {
-  const files: DocFile[] = [];
+  const files: DocFile[] = [{ name: 'suite.yaml', objects: [suiteGatewayClass()] }];
   for (const rel of test.manifests) {
     const text = substitute(readConformance(`manifests/${rel}`));
     const objects: Obj[] = [];

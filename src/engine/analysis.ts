@@ -102,7 +102,7 @@ function run(input: AnalyzeInput, options: EngineOptions | undefined, cache: Par
   const manifest = loadManifests(files, opts, cache);
   const diagnostics = [...manifest.diagnostics];
   diagnostics.push(...validateResources(manifest.resources, opts));
-  const controller = runController(manifest.resources, opts);
+  const controller = runController(manifest.resources, opts, files);
   diagnostics.push(...controller.diagnostics);
   return {
     engineVersion: ENGINE_VERSION,

@@ -34,7 +34,22 @@ export interface TopoNode {
   details: Record<string, unknown>;
 }
 
-export type TopoEdgeType = 'class' | 'listener' | 'attachment' | 'rule' | 'backend' | 'mirror' | 'grant' | 'policy';
+/**
+ * class: Gateway → GatewayClass; listener: Gateway/ListenerSet → Listener; listenerSet: ListenerSet →
+ * Gateway (ok = attached); attachment: Route → Listener (accepted) or Route → Gateway/ListenerSet
+ * (rejected, with reason); rule: Route → Rule; backend / mirror: Rule → Backend; grant: ReferenceGrant →
+ * Backend it permits; policy: BackendTLSPolicy → Backend (Service).
+ */
+export type TopoEdgeType =
+  | 'class'
+  | 'listener'
+  | 'listenerSet'
+  | 'attachment'
+  | 'rule'
+  | 'backend'
+  | 'mirror'
+  | 'grant'
+  | 'policy';
 
 export interface TopoEdge {
   id: string;

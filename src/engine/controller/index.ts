@@ -1,20 +1,219 @@
-// What a conformant controller computes: status of every object and the topology.
-// The ControllerResult shape (for the data plane and the graph) is in ./types.ts.
+// What a conformant controller computes: the status of every object, the topology, and the
+// ControllerResult the data plane reads (./types.ts). Evaluation order (semantics reference §4 intro):
+// GatewayClasses → Gateways (without routes) → ListenerSets → listener conflicts → Routes (attachment +
+// references) → counts → policies.
 
-import type { Resource } from '../manifest/index.ts';
+import type { InputFile, Resource } from '../manifest/index.ts';
 import type { ResolvedOptions } from '../options.ts';
+import type { Condition, ObjectStatus } from '../types.ts';
+import { type Ctx, makeCtx } from './ctx.ts';
+import {
+  finishGateway,
+  type GatewayState,
+  gatewayPreconditions,
+  type ListenerSetState,
+  type LState,
+  listenerStatus,
+  mergeAndResolveConflicts,
+  reconcileClasses,
+  reconcileGateways,
+  reconcileListenerSets,
+  validateListener,
+} from './gateways.ts';
+import { reconcilePolicies } from './policies.ts';
+import { attachRoute, buildRoutes, type RouteState, rejectGrpcHttpClashes, routeStatus } from './routes.ts';
+import { buildTopology } from './topo.ts';
 import type { ControllerResult } from './types.ts';
+import { cond, GW_GROUP, nn } from './util.ts';
+import { buildWorld } from './world.ts';
 
 export type * from './types.ts';
 
-export function runController(_resources: Resource[], _opts: ResolvedOptions): ControllerResult {
-  return {
-    status: [],
+export function runController(resources: Resource[], opts: ResolvedOptions, files?: InputFile[]): ControllerResult {
+  const world = buildWorld(resources);
+  const ctx = makeCtx(opts, world, files);
+  const status: ObjectStatus[] = [];
+  const orderOf = new Map<ObjectStatus, number>();
+  const push = (s: ObjectStatus, r: Resource) => {
+    status.push(s);
+    orderOf.set(s, r.order);
+  };
+
+  // GatewayClasses (§4.1).
+  const classStatus: ObjectStatus[] = [];
+  const classes = reconcileClasses(ctx, classStatus);
+  for (const s of classStatus) {
+    const cls = classes.get(s.name);
+    if (cls) push(s, cls.r);
+  }
+
+  // Gateways (§4.2) and their own listeners (§4.3).
+  const gateways = reconcileGateways(ctx, classes);
+  const gwByKey = new Map<string, GatewayState>();
+  gateways.forEach((gw, i) => {
+    gwByKey.set(nn(gw.c.namespace, gw.c.name), gw);
+    for (const L of gw.own) validateListener(ctx, L, gw);
+    gatewayPreconditions(ctx, gw, i);
+    // Own listeners that conflict among themselves are invalid whatever the ListenerSets hold (§4.4).
+    gw.acceptedPre = gw.acceptedPre && (gw.own.length === 0 || ownValidCount(ctx, gw) > 0);
+  });
+
+  // ListenerSets (§4.5).
+  const sets = reconcileListenerSets(ctx, gwByKey);
+  const lsByKey = new Map<string, ListenerSetState>();
+  for (const ls of sets) {
+    lsByKey.set(nn(ls.r.namespace, ls.r.name), ls);
+    ls.attached = ls.allowed && ls.gateway.acceptedPre === true;
+    if (ls.attached) for (const L of ls.listeners) validateListener(ctx, L, ls.gateway);
+  }
+
+  // Merge + conflicts (§4.4), then the Gateway's final conditions.
+  for (const gw of gateways) {
+    mergeAndResolveConflicts(ctx, gw);
+    finishGateway(ctx, gw);
+  }
+  for (const ls of sets) finishListenerSet(ls);
+
+  // Routes (§4.6, §4.7, §4.9), in creation order.
+  const routes = buildRoutes(ctx);
+  const routeByKey = new Map<string, RouteState>();
+  for (const rs of routes) {
+    routeByKey.set(rs.c.key, rs);
+    attachRoute(ctx, rs, { gateways: gwByKey, listenerSets: lsByKey });
+  }
+  const allListeners: LState[] = [];
+  for (const gw of gateways) {
+    allListeners.push(...gw.own);
+    for (const ls of gw.listenerSets) if (ls.attached) allListeners.push(...ls.listeners);
+  }
+  rejectGrpcHttpClashes(ctx, routeByKey, allListeners);
+  for (const L of allListeners) L.c.attachedRoutes = L.routeKeys.size;
+
+  // Status: Gateways, ListenerSets, Routes.
+  for (const gw of gateways) {
+    const attachedSets = gw.listenerSets.filter((s) => s.accepted).length;
+    gw.c.listenerSets = gw.listenerSets.map((s) => s.ref);
+    push(
+      {
+        kind: 'Gateway',
+        group: GW_GROUP,
+        namespace: gw.c.namespace,
+        name: gw.c.name,
+        conditions: gw.conditions,
+        listeners: gw.own.map(listenerStatus),
+        addresses: gw.c.addresses,
+        attachedListenerSets: attachedSets,
+      },
+      gw.r,
+    );
+  }
+  for (const ls of sets)
+    push(
+      {
+        kind: 'ListenerSet',
+        group: GW_GROUP,
+        namespace: ls.r.namespace ?? 'default',
+        name: ls.r.name,
+        conditions: ls.conditions,
+        listeners: ls.attached ? ls.listeners.map(listenerStatus) : [],
+      },
+      ls.r,
+    );
+  const controllerOfGw = (g: { namespace: string; name: string }) =>
+    gwByKey.get(nn(g.namespace, g.name))?.c.controllerName;
+  for (const rs of routes)
+    push(
+      routeStatus(rs, (p) => (p.gateway ? (controllerOfGw(p.gateway) ?? '') : (opts.controllerName ?? ''))),
+      rs.r,
+    );
+
+  // BackendTLSPolicies (§4.10).
+  const policyStatus: ObjectStatus[] = [];
+  const policies = reconcilePolicies(ctx, routes, controllerOfGw, policyStatus);
+  for (const s of policyStatus) {
+    const r = world.get(GW_GROUP, 'BackendTLSPolicy', s.namespace, s.name);
+    if (r) push(s, r);
+  }
+  status.sort((a, b) => (orderOf.get(a) ?? 0) - (orderOf.get(b) ?? 0));
+
+  const result: ControllerResult = {
+    status,
     topology: { nodes: [], edges: [] },
-    diagnostics: [],
-    gateways: [],
-    routes: [],
-    backendTLSPolicies: [],
+    diagnostics: ctx.diagnostics,
+    gateways: gateways.map((g) => g.c),
+    routes: routes.map((r) => r.c),
+    backendTLSPolicies: policies,
     index: { gateways: {}, routes: {}, listeners: {} },
   };
+  result.gateways.forEach((g, gi) => {
+    result.index.gateways[nn(g.namespace, g.name)] = gi;
+    g.listeners.forEach((l, li) => {
+      result.index.listeners[l.id] = [gi, li];
+    });
+  });
+  result.routes.forEach((r, i) => {
+    result.index.routes[r.key] = i;
+  });
+  result.topology = buildTopology(ctx, { classes, gateways, sets, routes, policies, status });
+  return result;
+}
+
+function ownValidCount(ctx: Ctx, gw: GatewayState): number {
+  let n = 0;
+  const own = gw.own;
+  for (const L of own) {
+    if (!L.accepted.ok || !L.programmed.ok) continue;
+    const clash = own.some((o) => o !== L && !o.unsupported && sameSlotConflict(ctx, L, o));
+    if (!clash) n++;
+  }
+  return n;
+}
+
+function sameSlotConflict(_ctx: Ctx, a: LState, b: LState): boolean {
+  if (a.c.port !== b.c.port || a.unsupported) return false;
+  const pa = a.c.protocol;
+  const pb = b.c.protocol;
+  if ((pa === 'UDP') !== (pb === 'UDP')) return false;
+  if (pa !== pb)
+    return (
+      pa === 'TCP' || pb === 'TCP' || pa === 'HTTP' || pb === 'HTTP' || (a.c.hostname ?? '') === (b.c.hostname ?? '')
+    );
+  if (pa === 'TCP' || pa === 'UDP') return true;
+  return (a.c.hostname ?? '').toLowerCase() === (b.c.hostname ?? '').toLowerCase();
+}
+
+function finishListenerSet(ls: ListenerSetState): void {
+  const g = ls.r.generation;
+  let accepted: Condition;
+  let programmed: Condition;
+  if (!ls.allowed) {
+    const m = `Gateway ${ls.gateway.c.namespace}/${ls.gateway.c.name} does not allow this ListenerSet (allowedListeners)`;
+    accepted = cond('Accepted', false, 'NotAllowed', m, g);
+    programmed = cond('Programmed', false, 'NotAllowed', m, g);
+  } else if (!ls.attached || !ls.gateway.c.accepted) {
+    const m = `Parent Gateway ${ls.gateway.c.namespace}/${ls.gateway.c.name} is not accepted`;
+    accepted = cond('Accepted', false, 'ParentNotAccepted', m, g);
+    programmed = cond('Programmed', false, 'ParentNotProgrammed', m, g);
+  } else {
+    const valid = ls.listeners.filter((L) => L.c.valid).length;
+    if (!valid) {
+      accepted = cond('Accepted', false, 'ListenersNotValid', 'No listener is valid', g);
+      programmed = cond('Programmed', false, 'ListenersNotValid', 'No listener is valid', g);
+    } else {
+      // SD (§4.5 #5): Accepted=True/Accepted even when some listeners are invalid; their own status says why.
+      accepted = cond(
+        'Accepted',
+        true,
+        'Accepted',
+        `ListenerSet is accepted (${valid} of ${ls.listeners.length} listeners valid)`,
+        g,
+      );
+      programmed = cond('Programmed', true, 'Programmed', 'ListenerSet is programmed', g);
+    }
+  }
+  ls.accepted = accepted.status === 'True';
+  ls.conditions = [accepted, programmed];
+  ls.ref.attached = ls.attached;
+  ls.ref.accepted = ls.accepted;
+  ls.ref.reason = accepted.reason;
 }

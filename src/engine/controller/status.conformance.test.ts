@@ -1,0 +1,85 @@
+// Every status assertion of ../shared/conformance/cases.json for tests marked `static: true`, state by
+// state (steps applied cumulatively), with the assert semantics of conformance/README.md (upstream
+// conformance/utils/kubernetes/helpers.go): conditions are a subset check on type + status + reason
+// (null = any); listener counts are exact; supportedKinds are a containment check.
+
+import { afterAll, describe, expect, it } from 'vitest';
+import { type ConformanceTest, caseOptions, caseSkipReason, caseSteps, loadCases } from '../../conformance/cases.ts';
+import { hasConformance, SKIP_MESSAGE } from '../../conformance/shared.ts';
+import { checkAssertion } from '../../conformance/status-assert.ts';
+import { analyze } from '../analysis.ts';
+
+interface Tally {
+  passed: number;
+  total: number;
+}
+const byAssert = new Map<string, Tally>();
+const byKind = new Map<string, Tally>();
+const failures: string[] = [];
+const count = (m: Map<string, Tally>, k: string, ok: boolean) => {
+  let t = m.get(k);
+  if (!t) {
+    t = { passed: 0, total: 0 };
+    m.set(k, t);
+  }
+  t.total++;
+  if (ok) t.passed++;
+};
+
+/** Kind of a test by its name (README "kind (by test name)"). */
+function testKind(t: ConformanceTest): string {
+  for (const k of [
+    'HTTPRoute',
+    'GRPC',
+    'TLSRoute',
+    'TCPRoute',
+    'UDPRoute',
+    'GatewayClass',
+    'Gateway',
+    'ListenerSet',
+    'BackendTLSPolicy',
+  ])
+    if (t.name.startsWith(k)) return k === 'GRPC' ? 'GRPCRoute' : k;
+  return 'other';
+}
+
+describe.skipIf(!hasConformance)('conformance status (static tests)', () => {
+  const tests = hasConformance ? loadCases().tests.filter((t) => t.static) : [];
+  for (const t of tests) {
+    it(t.name, () => {
+      const skip = caseSkipReason(t);
+      expect(skip, `test would be skipped: ${skip}`).toBeUndefined();
+      const errors: string[] = [];
+      for (const step of caseSteps(t)) {
+        if (!step.status.length) continue;
+        const analysis = analyze(step.files, caseOptions(t));
+        for (const a of step.status) {
+          if (a.assert === 'statusAddresses') continue; // runtime-only (README)
+          const v = checkAssertion(analysis.status, a);
+          count(byAssert, a.assert, v.ok);
+          count(byKind, testKind(t), v.ok);
+          if (!v.ok) {
+            const msg = `${t.name}[${step.index}] ${a.assert} ${a.kind} ${a.namespace ?? ''}/${a.name}: ${v.why}`;
+            errors.push(msg);
+            failures.push(msg);
+          }
+        }
+      }
+      expect(errors).toEqual([]);
+    });
+  }
+  afterAll(() => {
+    const line = (m: Map<string, Tally>) => [...m.entries()].map(([k, t]) => `${k} ${t.passed}/${t.total}`).join(', ');
+    const all = [...byAssert.values()].reduce((a, t) => ({ passed: a.passed + t.passed, total: a.total + t.total }), {
+      passed: 0,
+      total: 0,
+    });
+    console.log(
+      `conformance status: ${all.passed}/${all.total} assertions passed\n  by assert: ${line(byAssert)}\n  by kind: ${line(byKind)}`,
+    );
+  });
+});
+
+describe.skipIf(hasConformance)('conformance status (no data)', () => {
+  it.skip(SKIP_MESSAGE, () => {});
+});
