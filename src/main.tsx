@@ -3,9 +3,18 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './app/styles.css';
 import { App } from './app/App.tsx';
+import { bootstrap, registerServiceWorker } from './app/bootstrap.ts';
 
-createRoot(document.getElementById('root') as HTMLElement).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+const root = createRoot(document.getElementById('root') as HTMLElement);
+bootstrap()
+  .catch(() => {
+    // Start-up problems (storage blocked, a broken link) are reported inside the app; still render.
+  })
+  .finally(() => {
+    root.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+    registerServiceWorker();
+  });

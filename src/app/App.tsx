@@ -1,76 +1,158 @@
-import { lazy, Suspense, useEffect } from 'react';
+// The page: header, editor on the left, Graph / Problems / Tester on the right (stacked on narrow
+// screens). Section landmarks carry the names that assistive technology and the e2e tests use.
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { GraphPanel } from './graph/GraphPanel.tsx';
+import { openFile } from './shell/files.ts';
+import { Header } from './shell/Header.tsx';
+import { HelpDialog } from './shell/HelpDialog.tsx';
+import { Notices } from './shell/Notices.tsx';
+import { ProblemsPanel } from './shell/ProblemsPanel.tsx';
+import { ScenarioBar } from './shell/ScenarioBar.tsx';
+import { SettingsDialog } from './shell/SettingsDialog.tsx';
+import { ShareDialog } from './shell/ShareDialog.tsx';
+import { Splitter } from './shell/Splitter.tsx';
+import { StatusBar } from './shell/StatusBar.tsx';
 import { useScenario } from './store/scenario.ts';
 import { TesterPanel } from './tester/TesterPanel.tsx';
-import { engine } from './worker/client.ts';
 
 const ManifestEditor = lazy(() => import('./editor/ManifestEditor.tsx'));
 
-function useLiveAnalysis() {
-  const manifests = useScenario((s) => s.manifests);
-  const version = useScenario((s) => s.version);
-  const settings = useScenario((s) => s.settings);
-  useEffect(() => {
-    const t = setTimeout(() => {
-      engine
-        .analyze([{ name: 'manifests.yaml', text: manifests }], settings, version)
-        .then((v) => useScenario.getState().setAnalysis(v))
-        .catch(() => {});
-    }, 150);
-    return () => clearTimeout(t);
-  }, [manifests, version, settings]);
-}
-
-function Problems() {
-  const analysis = useScenario((s) => s.analysis);
-  const diagnostics = analysis?.diagnostics ?? [];
-  if (diagnostics.length === 0) return <p className="empty">No problems found.</p>;
-  return (
-    <ul>
-      {diagnostics.map((d, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: diagnostics have no identity of their own
-        <li key={i}>
-          {d.severity}: {d.message} {d.line ? `(line ${d.line})` : ''}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
+/** Until Monaco arrives: the same text, read-only, so that the page is useful at once. */
 function TextFallback() {
   const manifests = useScenario((s) => s.manifests);
   return (
-    <pre className="editor-fallback" data-testid="editor-fallback">
-      {manifests}
-    </pre>
+    <div className="editor-fallback-wrap">
+      <p className="editor-loading" role="status">
+        Loading the editor…
+      </p>
+      <pre
+        className="editor-fallback"
+        data-testid="editor-fallback"
+        tabIndex={0}
+        aria-label="Manifest YAML (read-only while the editor loads)"
+      >
+        {manifests}
+      </pre>
+    </div>
   );
 }
 
+function useStoredNumber(key: string, initial: number): [number, (v: number) => void] {
+  const [v, setV] = useState(() => {
+    try {
+      const n = Number(localStorage.getItem(key));
+      return n > 0 && n < 100 ? n : initial;
+    } catch {
+      return initial;
+    }
+  });
+  const set = (n: number) => {
+    setV(n);
+    try {
+      localStorage.setItem(key, String(n));
+    } catch {}
+  };
+  return [v, set];
+}
+
+function useFileDrop(): boolean {
+  const [over, setOver] = useState(false);
+  useEffect(() => {
+    let depth = 0;
+    const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
+    const enter = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth++;
+      setOver(true);
+    };
+    const leave = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setOver(false);
+    };
+    const overFn = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    };
+    const drop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth = 0;
+      setOver(false);
+      const f = e.dataTransfer?.files?.[0];
+      if (f) void openFile(f);
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('dragover', overFn);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('dragover', overFn);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
+  return over;
+}
+
 export function App() {
-  useLiveAnalysis();
+  const [split, setSplit] = useStoredNumber('gateway-sim:split', 44);
+  const [graphShare, setGraphShare] = useStoredNumber('gateway-sim:graph', 46);
+  const dropping = useFileDrop();
   return (
-    <div className="app">
-      <header className="app-header">
-        <h1>gateway-sim</h1>
-      </header>
+    <div className="app" style={{ '--split': `${split}%`, '--graph': `${graphShare}%` } as React.CSSProperties}>
+      <Header />
       <main className="app-body">
         <section aria-label="Manifest editor" className="pane editor-pane">
-          <Suspense fallback={<TextFallback />}>
-            <ManifestEditor />
-          </Suspense>
+          <ScenarioBar />
+          <div className="editor-host">
+            <Suspense fallback={<TextFallback />}>
+              <ManifestEditor />
+            </Suspense>
+          </div>
         </section>
+        <Splitter
+          value={split}
+          onChange={setSplit}
+          orientation="vertical"
+          label="Resize editor and panels"
+          min={25}
+          max={75}
+        />
         <div className="pane side-pane">
-          <section aria-label="Topology graph">
+          <section aria-label="Topology graph" className="panel graph-panel">
             <GraphPanel />
           </section>
-          <section aria-label="Problems">
-            <Problems />
-          </section>
-          <section aria-label="Request tester">
-            <TesterPanel />
-          </section>
+          <Splitter
+            value={graphShare}
+            onChange={setGraphShare}
+            orientation="horizontal"
+            label="Resize graph and panels below"
+            min={15}
+            max={80}
+          />
+          <div className="lower-panels">
+            <section aria-label="Problems" className="panel problems-panel">
+              <ProblemsPanel />
+            </section>
+            <section aria-label="Request tester" className="panel tester-panel">
+              <TesterPanel />
+            </section>
+          </div>
         </div>
       </main>
+      <StatusBar />
+      <Notices />
+      <ShareDialog />
+      <SettingsDialog />
+      <HelpDialog />
+      {dropping && (
+        <div className="drop-overlay" aria-hidden="true">
+          <p>Drop a YAML or scenario file to open it</p>
+        </div>
+      )}
     </div>
   );
 }

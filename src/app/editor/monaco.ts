@@ -12,6 +12,10 @@ import 'monaco-editor/features/comment/register';
 import 'monaco-editor/features/bracketMatching/register';
 import 'monaco-editor/features/gotoError/register';
 import 'monaco-editor/features/contextmenu/register';
+// Quick fixes (lightbulb, Ctrl+. and "Quick Fix…" in the marker hover) apply the engine's fix edits.
+import 'monaco-editor/features/codeAction/register';
+// Ctrl+M switches Tab between "indent" and "move focus": keyboard users can leave the editor.
+import 'monaco-editor/features/toggleTabFocusMode/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
 import YamlWorker from './yaml.worker.ts?worker';
@@ -50,6 +54,20 @@ export const monacoYaml = configureMonacoYaml(monacoForYaml, {
   validate: false,
   format: { enable: false },
   schemas: [],
+});
+
+// Editor colours follow the page's palette (styles.css) so that the editor does not look pasted in.
+monaco.editor.defineTheme('gwsim-light', {
+  base: 'vs',
+  inherit: true,
+  rules: [],
+  colors: { 'editor.background': '#ffffff', 'editorGutter.background': '#ffffff' },
+});
+monaco.editor.defineTheme('gwsim-dark', {
+  base: 'vs-dark',
+  inherit: true,
+  rules: [],
+  colors: { 'editor.background': '#161b22', 'editorGutter.background': '#161b22' },
 });
 
 (globalThis as { __monaco?: typeof monaco }).__monaco = monaco; // test hook

@@ -47,8 +47,8 @@ export class EngineClient {
     this.pending.clear();
   }
 
-  async analyze(files: InputFile[], options: EngineOptions, version: number): Promise<AnalysisView> {
-    const r = await this.call({ type: 'analyze', version, files, options });
+  async analyze(files: InputFile[], options: EngineOptions, version: number, key?: string): Promise<AnalysisView> {
+    const r = await this.call({ type: 'analyze', version, files, options, ...(key ? { key } : {}) });
     if (r.type !== 'analysis') throw new Error('unexpected reply');
     return r.view;
   }

@@ -6,6 +6,11 @@ import type { AnalysisView, FromWorker, ToWorker } from './protocol.ts';
 const analyze = createAnalyzer();
 let current: Analysis | null = null;
 
+// A few recent analyses by content key: undo back to an analysed text, or toggling a setting back,
+// answers at once, and `current` (what the tester simulates against) always matches the page's view.
+const CACHE_SIZE = 3;
+const cache = new Map<string, Analysis>();
+
 function post(msg: FromWorker) {
   (self as unknown as DedicatedWorkerGlobalScope).postMessage(msg);
 }
@@ -28,6 +33,7 @@ function view(a: Analysis, version: number, key: string, ms: number): AnalysisVi
       .map((r) => `${r.namespace}/${r.name}`),
     counts: { objects: a.resources.length, errors, warnings },
     ms,
+    engineVersion: a.engineVersion,
   };
 }
 
@@ -37,8 +43,14 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
     switch (msg.type) {
       case 'analyze': {
         const t0 = performance.now();
-        current = analyze(msg.files, msg.options);
-        const key = `${msg.version}`;
+        const key = msg.key ?? `${msg.version}`;
+        const hit = msg.key ? cache.get(msg.key) : undefined;
+        current = hit ?? analyze(msg.files, msg.options);
+        if (msg.key) {
+          cache.delete(msg.key);
+          cache.set(msg.key, current);
+          while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+        }
         post({ type: 'analysis', id: msg.id, view: view(current, msg.version, key, performance.now() - t0) });
         break;
       }

@@ -14,7 +14,8 @@ import type {
 } from '../../engine/index.ts';
 
 export type ToWorker =
-  | { type: 'analyze'; id: number; version: number; files: InputFile[]; options: EngineOptions }
+  /** `key`: content hash of files + options (worker/hash.ts), echoed in the view. */
+  | { type: 'analyze'; id: number; version: number; files: InputFile[]; options: EngineOptions; key?: string }
   | { type: 'simulate'; id: number; request: SimRequest; explain: boolean }
   | { type: 'simulateMany'; id: number; request: SimRequest; n: number; seed: number };
 
@@ -32,6 +33,8 @@ export interface AnalysisView {
   counts: { objects: number; errors: number; warnings: number };
   /** Engine time for this analysis in ms (measured in the worker, not by the engine). */
   ms: number;
+  /** ENGINE_VERSION of the engine that computed it. */
+  engineVersion?: string;
 }
 
 export type FromWorker =

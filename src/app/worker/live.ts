@@ -1,0 +1,114 @@
+// Live analysis (issue 6 "Engine off the main thread"): ~150 ms after the last edit, keyed by a content
+// hash; at most one analysis in flight and the newest one queued; results for an older version are
+// dropped by the store. Past 1 s the page shows progress and Cancel; at 60 s the watchdog ends the worker.
+
+import { type EngineOptions, LIMITS } from '../../engine/index.ts';
+import { useScenario } from '../store/scenario.ts';
+import { engine } from './client.ts';
+import { analysisKey } from './hash.ts';
+
+export const DEBOUNCE_MS = 150;
+export const MANIFEST_FILE = 'manifests.yaml';
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+let inFlight = false;
+let queued = false;
+let slowTimer: ReturnType<typeof setTimeout> | undefined;
+let killTimer: ReturnType<typeof setTimeout> | undefined;
+let endedBy: 'cancel' | 'watchdog' | null = null;
+
+function options(): EngineOptions {
+  const s = useScenario.getState().settings;
+  return { ...s, maxInputBytes: LIMITS.pageMaxInputBytes };
+}
+
+function clearTimers() {
+  clearTimeout(slowTimer);
+  clearTimeout(killTimer);
+}
+
+function run() {
+  timer = undefined;
+  if (inFlight) {
+    queued = true;
+    return;
+  }
+  const s = useScenario.getState();
+  const opts = options();
+  const version = s.version;
+  const key = analysisKey(s.manifests, opts);
+  if (s.analysis && s.analysis.key === key && s.analysis.version === version) return;
+  inFlight = true;
+  queued = false;
+  endedBy = null;
+  const since = performance.now();
+  s.setAnalysisStatus({ phase: 'running', since });
+  slowTimer = setTimeout(() => {
+    useScenario.getState().setAnalysisStatus({ phase: 'slow', since });
+  }, LIMITS.watchdogProgressMs);
+  killTimer = setTimeout(() => {
+    endedBy = 'watchdog';
+    engine.restart('watchdog');
+  }, LIMITS.watchdogKillMs);
+  engine
+    .analyze([{ name: MANIFEST_FILE, text: s.manifests }], opts, version, key)
+    .then((view) => {
+      useScenario.getState().setAnalysis(view);
+      useScenario.getState().setAnalysisStatus({ phase: 'idle' });
+    })
+    .catch((e: unknown) => {
+      const st = useScenario.getState();
+      if (endedBy === 'cancel') {
+        st.setAnalysisStatus({
+          phase: 'cancelled',
+          message: 'Analysis cancelled. Edit the manifests or change a setting to run it again.',
+        });
+      } else if (endedBy === 'watchdog') {
+        st.setAnalysisStatus({
+          phase: 'failed',
+          message: `The analysis took longer than ${LIMITS.watchdogKillMs / 1000} s and was stopped. Try a smaller input, or the CLI.`,
+        });
+      } else {
+        st.setAnalysisStatus({
+          phase: 'failed',
+          message: `The engine failed: ${e instanceof Error ? e.message : String(e)}`,
+        });
+      }
+    })
+    .finally(() => {
+      clearTimers();
+      inFlight = false;
+      const wasEnded = endedBy !== null;
+      // After Cancel or the watchdog, wait for the next edit rather than retrying the same input.
+      if (queued && !wasEnded) schedule(0);
+      queued = false;
+    });
+}
+
+function schedule(delay = DEBOUNCE_MS) {
+  clearTimeout(timer);
+  const st = useScenario.getState();
+  if (!inFlight && st.analysisStatus.phase !== 'waiting') st.setAnalysisStatus({ phase: 'waiting' });
+  timer = setTimeout(run, delay);
+}
+
+/** Ends the running analysis (the worker is restarted on the next call). */
+export function cancelAnalysis(): void {
+  clearTimeout(timer);
+  timer = undefined;
+  if (!inFlight) return;
+  endedBy = 'cancel';
+  queued = false;
+  engine.restart('cancelled');
+}
+
+export function startLiveAnalysis(): () => void {
+  schedule(0);
+  const unsub = useScenario.subscribe((s, p) => {
+    if (s.manifests !== p.manifests || s.settings !== p.settings || s.version !== p.version) schedule();
+  });
+  return () => {
+    unsub();
+    clearTimeout(timer);
+  };
+}
