@@ -1,8 +1,62 @@
-// Request tester panel (issue "Tester"). PLACEHOLDER until the tester lands.
+// The request tester: "where does this request go, and why?" (issue "Tester").
+// The form, the result (verdict, trace step by step, weighted split) and the route test cases.
+// The result and the test cases re-run whenever a new analysis arrives (every manifest edit).
+
+import { useEffect, useRef } from 'react';
+import { useScenario } from '../store/scenario.ts';
+import { stableJson } from './form.ts';
+import { RequestForm } from './RequestForm.tsx';
+import { ResultView } from './ResultView.tsx';
+import { useTester } from './store.ts';
+import { TestCases } from './TestCases.tsx';
+import './tester.css';
+
+function useLiveRuns() {
+  const analysis = useScenario((s) => s.analysis);
+  const requests = useScenario((s) => s.requests);
+  const firstKey = useRef<string | null>(null);
+  const pendingSend = useRef(false);
+
+  // A new scenario (example, link, file) brings its own requests: show the first one's result.
+  // Appending a quick pick keeps the first request, so it does not reset the form.
+  useEffect(() => {
+    const first = requests[0];
+    const key = first ? stableJson(first.request) : null;
+    if (key === firstKey.current) return;
+    firstKey.current = key;
+    if (!first) return;
+    useTester.getState().loadRequest(first.request);
+    if (useScenario.getState().analysis) void useTester.getState().send();
+    else pendingSend.current = true;
+  }, [requests]);
+
+  useEffect(() => {
+    if (!analysis) return;
+    const t = useTester.getState();
+    if (pendingSend.current) {
+      pendingSend.current = false;
+      void t.send();
+    } else if (t.request) void t.rerun();
+    void t.runTests();
+  }, [analysis]);
+
+  // Test cases added, edited or removed: re-run them against the current analysis.
+  useEffect(
+    () =>
+      useScenario.subscribe((s, prev) => {
+        if (s.tests !== prev.tests && s.analysis) void useTester.getState().runTests();
+      }),
+    [],
+  );
+}
+
 export function TesterPanel() {
+  useLiveRuns();
   return (
-    <section aria-label="Request result">
-      <p className="empty">Send a test request to see where it goes.</p>
-    </section>
+    <div className="tester">
+      <RequestForm />
+      <ResultView />
+      <TestCases />
+    </div>
   );
 }

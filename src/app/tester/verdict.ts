@@ -119,7 +119,7 @@ export function listenerWhy(trace: Trace): string[] {
   const req = trace.request;
   const protocol = protocolOf(req);
   const out: string[] = [];
-  out.push(`Port ${l.port} and protocol ${l.protocol} accept a ${protocol === 'GRPC' ? 'gRPC' : protocol} request.`);
+  out.push(`Port ${l.port} and protocol ${l.protocol} accept this ${protocol === 'GRPC' ? 'gRPC' : protocol} request.`);
   const tlsByName = l.protocol === 'TLS' || l.protocol === 'HTTPS';
   const name = tlsByName ? (req.sni ?? hostOnly(req.host)) : hostOnly(req.host);
   const what = tlsByName ? 'SNI' : 'Host';
