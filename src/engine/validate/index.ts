@@ -59,6 +59,8 @@ export function validateStatus(obj: Record<string, unknown>, channel: Channel): 
 
 /** `<path>: <detail>`, as kubectl prints a field error. */
 export function fieldErrorMessage(e: FieldError): string {
+  // kubectl's strict decoding errors carry the path inside the text: `unknown field "spec.x"`.
+  if (e.detail.startsWith('unknown field "')) return e.detail;
   const p = fmtPath(e.path);
   return p ? `${p}: ${e.detail}` : e.detail;
 }
