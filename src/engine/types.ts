@@ -134,6 +134,11 @@ export interface SimRequest {
   grpc?: { service: string; method: string };
   backendResponse?: { status?: number; headers?: Record<string, string> };
   authAllows?: boolean;
+  /**
+   * The client certificate presented in the TLS handshake (frontend mTLS, Gateway spec.tls.frontend):
+   * `signedBy` = `ns/name` of the CA ConfigMap (or Secret) that issued it. Absent = no certificate.
+   */
+  clientCertificate?: { signedBy: string };
 }
 
 // ---------- contracts.md §3 ----------
