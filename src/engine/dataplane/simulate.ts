@@ -276,17 +276,27 @@ function onGateway(ctx: Ctx, g: GatewayTable): Trace {
     if (L.l.protocol === 'TLS') return tlsRoute(ctx, g, L, trace);
     // HTTPS: frontend client-certificate validation (spec.tls.frontend).
     const fv = L.l.frontendValidation;
-    if (
-      fv &&
-      fv.mode === 'AllowValidOnly' &&
-      fv.caCertificateRefs.length &&
-      !fv.caCertificateRefs.some((c) => c.valid)
-    ) {
-      trace.outcome = {
-        kind: 'rejected',
-        reason: `Listener ${L.l.name} requires client certificates but none of its CA certificate refs is valid: every handshake fails.`,
-      };
-      return trace;
+    if (fv) {
+      const cert = req.filled.clientCertificate?.signedBy;
+      const valid = fv.caCertificateRefs.filter((c) => c.valid);
+      const trusted =
+        typeof cert === 'string' && valid.some((c) => `${c.namespace}/${c.name}` === cert || c.name === cert);
+      if (!trusted) {
+        const why =
+          cert === undefined
+            ? 'the client presents no certificate'
+            : !valid.length
+              ? 'none of its CA certificate refs is valid'
+              : `the client certificate (signed by ${cert}) is not signed by a trusted CA (${valid.map((c) => `${c.namespace}/${c.name}`).join(', ')})`;
+        if (fv.mode === 'AllowValidOnly') {
+          trace.outcome = {
+            kind: 'rejected',
+            reason: `Listener ${L.l.name} requires a valid client certificate (AllowValidOnly) and ${why}: the handshake fails.`,
+          };
+          return trace;
+        }
+        ctx.warnings.push(`Listener ${L.l.name}: ${why}; accepted anyway (AllowInsecureFallback).`);
+      }
     }
     // §6.2.2: SNI chose L; H = most specific HTTPS listener matching Host.
     const H = byHost(pt.https, req.host)[0];
@@ -1024,6 +1034,18 @@ function l4Forward(ctx: Ctx, route: CRoute, trace: Trace, how: string): Trace {
   const weighted = s.backends.filter((b) => b.share > 0);
   const others =
     weighted.length > 1 ? ` (split: ${weighted.map((b) => `${backendId(b)} ${pct(b.share)}`).join(', ')})` : '';
+  const r = ctx.req;
+  if (r.protocol === 'HTTP' || r.protocol === 'HTTPS' || r.protocol === 'GRPC') {
+    // An HTTP request inside the stream reaches the backend unchanged (the Gateway does not parse it).
+    trace.forwarded = {
+      method: r.method,
+      scheme: r.scheme,
+      host: r.authority,
+      ...(chosen.port !== undefined ? { port: chosen.port } : {}),
+      path: r.rawPath,
+      headers: headerRecord(headerMapFrom(r.headerOrder)),
+    };
+  }
   trace.outcome = {
     kind: 'forward',
     reason: `${id}: ${how} forwarded to ${backendId(chosen)}${chosen.port !== undefined ? `:${chosen.port}` : ''}${others}${bad > 0 ? `; ${pct(bad)} ${udp ? 'dropped' : 'rejected'} (invalid backends)` : ''}.`,
