@@ -239,10 +239,25 @@ function substitute(text: string): string {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/**
+ * The suite's address pools (flags of the upstream suite): one usable and one unusable IPv4 address
+ * (RFC 5737 documentation ranges). The simulator has no notion of an unusable address, so the
+ * `AddressNotUsable` step of GatewayStaticAddresses (static: false) cannot pass.
+ */
+export const SUITE_USABLE_ADDRESS = '192.0.2.100';
+export const SUITE_UNUSABLE_ADDRESS = '203.0.113.1';
+
 /** The Applier's rewrites (conformance/utils/kubernetes/apply.go), applied to a parsed object in place. */
 function prepare(o: Obj): void {
   const spec = isObj(o.spec) ? o.spec : undefined;
   if (!spec) return;
+  if (o.kind === 'Gateway' && Array.isArray(spec.addresses))
+    spec.addresses = spec.addresses.map((a) => {
+      if (isObj(a) && a.value === 'PLACEHOLDER_USABLE_ADDRS') return { type: 'IPAddress', value: SUITE_USABLE_ADDRESS };
+      if (isObj(a) && a.value === 'PLACEHOLDER_UNUSABLE_ADDRS')
+        return { type: 'IPAddress', value: SUITE_UNUSABLE_ADDRESS };
+      return a;
+    });
   if (o.kind === 'Gateway' && typeof o.apiVersion === 'string' && o.apiVersion.startsWith('gateway.networking.k8s.io/'))
     spec.gatewayClassName = CONFORMANCE_GATEWAY_CLASS;
   if (o.kind === 'GatewayClass') spec.controllerName = CONFORMANCE_CONTROLLER;
@@ -360,7 +375,9 @@ const same = (o: Obj, m: Mutation) => {
 /** `a.b[0].c` → ['a', 'b', 0, 'c']. */
 function splitPath(path: string): (string | number)[] {
   const out: (string | number)[] = [];
-  for (const part of path.split('.')) {
+  // `\.` escapes a dot inside a key (`data.ca\.crt`).
+  for (const raw of path.split(/(?<!\\)\./)) {
+    const part = raw.replaceAll('\\.', '.');
     const m = /^([^[]*)((?:\[\d+\])*)$/.exec(part);
     if (!m) {
       out.push(part);
@@ -384,8 +401,46 @@ function setPath(o: Obj, path: string, value: unknown): void {
   (cur as Record<string | number, unknown>)[parts[parts.length - 1]!] = structuredClone(value);
 }
 
+/**
+ * Values the extraction left as prose placeholders: `<copy of NAME ca.crt>` (the ca.crt of the suite's
+ * programmatic ConfigMap NAME) and `<original CA>` (the value the field had when first applied).
+ */
+function resolvePlaceholders(value: unknown, original: () => unknown): unknown {
+  if (typeof value === 'string') {
+    const copy = /^<copy of ([\w.-]+) ca\.crt>$/.exec(value);
+    if (copy) {
+      const cm = programmaticObjects().find((o) => o.kind === 'ConfigMap' && (o.metadata as Obj).name === copy[1]);
+      return (cm?.data as Obj | undefined)?.['ca.crt'] ?? value;
+    }
+    if (value === '<original CA>') return original() ?? value;
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((v) => resolvePlaceholders(v, original));
+  if (isObj(value)) {
+    const out: Obj = {};
+    for (const [k, v] of Object.entries(value)) out[k] = resolvePlaceholders(v, original);
+    return out;
+  }
+  return value;
+}
+
+/** First-applied values of patched fields, for `<original …>` placeholders (keyed by object + path). */
+const firstValues = new WeakMap<DocFile[], Map<string, unknown>>();
+
+function getPath(o: Obj, path: string): unknown {
+  let cur: unknown = o;
+  for (const k of splitPath(path)) cur = (cur as Record<string | number, unknown> | undefined)?.[k];
+  return cur;
+}
+
 /** Applies one mutation to the files in place (cumulative across steps). */
 export function applyMutation(files: DocFile[], m: Mutation): void {
+  let firsts = firstValues.get(files);
+  if (!firsts) {
+    firsts = new Map();
+    firstValues.set(files, firsts);
+  }
+  const memo = firsts;
   const find = () => {
     for (const f of files) {
       const i = f.objects.findIndex((o) => same(o, m));
@@ -399,7 +454,7 @@ export function applyMutation(files: DocFile[], m: Mutation): void {
   };
   switch (m.op) {
     case 'apply': {
-      const obj = structuredClone(m.object ?? {});
+      const obj = resolvePlaceholders(structuredClone(m.object ?? {}), () => undefined) as Obj;
       prepare(obj);
       const md = isObj(obj.metadata) ? obj.metadata : {};
       const target = {
@@ -432,7 +487,15 @@ export function applyMutation(files: DocFile[], m: Mutation): void {
     case 'patch': {
       const hit = find();
       if (!hit) return;
-      for (const [path, value] of Object.entries(m.set ?? {})) setPath(hit.o, path, value);
+      for (const [path, value] of Object.entries(m.set ?? {})) {
+        const key = `${m.kind}/${m.namespace ?? ''}/${m.name}/${path}`;
+        if (!memo.has(key)) memo.set(key, getPath(hit.o, path));
+        setPath(
+          hit.o,
+          path,
+          resolvePlaceholders(value, () => memo.get(key)),
+        );
+      }
       bumpGeneration(hit.o);
       return;
     }
@@ -464,7 +527,7 @@ export function applyMutation(files: DocFile[], m: Mutation): void {
       const addrs = Array.isArray(spec.addresses) ? spec.addresses : [];
       if (typeof m.index === 'number') addrs.splice(m.index, 1);
       else if (m.which === 'unusable') {
-        const i = addrs.findIndex((a) => isObj(a) && String(a.value ?? '').includes('UNUSABLE'));
+        const i = addrs.findIndex((a) => isObj(a) && a.value === SUITE_UNUSABLE_ADDRESS);
         if (i >= 0) addrs.splice(i, 1);
       }
       spec.addresses = addrs;
