@@ -3,6 +3,7 @@ import { durationMs } from './duration.ts';
 import { editorJsonSchema, schemaFor, servedModels } from './index.ts';
 import { isIP, isIPv4, isIPv6, matchesPattern } from './regex.ts';
 
+// biome-ignore lint/suspicious/noExplicitAny: walking JSON Schema
 type J = Record<string, any>;
 
 describe('durations (GEP-2257)', () => {
@@ -75,7 +76,7 @@ describe('editor JSON Schema', () => {
   const branch = (apiVersion: string, kind: string) =>
     (s.allOf as J[]).find(
       (b) => b.if.properties.apiVersion.const === apiVersion && b.if.properties.kind.const === kind,
-    );
+    ) as J;
   it('one if/then branch per apiVersion + kind', () => {
     expect(s.anyOf).toBeUndefined();
     expect((s.allOf as J[]).length).toBe(servedModels('standard').length);
@@ -93,10 +94,12 @@ describe('editor JSON Schema', () => {
   });
   it('Standard leaves out Experimental-only fields; Experimental has them', () => {
     const rule = (sch: J) =>
-      (sch.allOf as J[]).find(
-        (b) =>
-          b.if.properties.apiVersion.const === 'gateway.networking.k8s.io/v1' &&
-          b.if.properties.kind.const === 'HTTPRoute',
+      (
+        (sch.allOf as J[]).find(
+          (b) =>
+            b.if.properties.apiVersion.const === 'gateway.networking.k8s.io/v1' &&
+            b.if.properties.kind.const === 'HTTPRoute',
+        ) as J
       ).then.properties.spec.properties.rules.items;
     expect(rule(s).properties.retry).toBeUndefined();
     expect(rule(editorJsonSchema('experimental') as J).properties.retry).toBeDefined();

@@ -20,6 +20,13 @@ export const EXP_PATTERN = 'x-gwsim-experimental-pattern';
 /** Custom check standing for an OpenAPI construct we do not model generically (e.g. `oneOf`). */
 export const CHECK = 'x-gwsim-check';
 
+/**
+ * The value a CEL rule sees. Rules are TypeScript ports of upstream expressions and read the node the
+ * way CEL does (`self.x`, `self.size()`), after schema validation has reported any type mismatch.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: CEL values are dynamically typed
+export type CelSelf = any;
+
 /** Path relative to the node a rule is attached to (segments appended to the node's path). */
 export type RelPath = (string | number)[];
 
@@ -30,7 +37,7 @@ export interface CelRule {
    * TypeScript port of the CEL expression: true = valid. `self` is the (defaulted) node value.
    * `old` is the previous object's node for transition rules (`oldSelf`); undefined on create.
    */
-  check: (self: any, old?: any) => boolean;
+  check: (self: CelSelf, old?: CelSelf) => boolean;
   /** Transition rule (uses oldSelf): evaluated only on update. */
   transition?: boolean;
 }
@@ -41,12 +48,12 @@ export interface CheckResult {
   /** Full error detail, e.g. `Invalid value: "x": spec.a in body must be of type ipv4`. `{path}` = full path. */
   detail: string;
 }
-export type CustomCheck = (self: any) => CheckResult[] | null;
+export type CustomCheck = (self: CelSelf) => CheckResult[] | null;
 
 // biome-ignore lint/suspicious/noExplicitAny: schema options are an open bag
 type Opts = Record<string, any>;
 
-export const cel = (message: string, check: (self: any, old?: any) => boolean): CelRule => ({ message, check });
+export const cel = (message: string, check: (self: CelSelf, old?: CelSelf) => boolean): CelRule => ({ message, check });
 
 /** A string field. */
 export function Str(o: Opts = {}) {

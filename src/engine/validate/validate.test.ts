@@ -530,8 +530,8 @@ spec:
     const { resources, diagnostics } = load(src);
     const [ok, bad] = resources;
     expect(ok?.valid).toBe(true);
-    expect((ok?.obj.spec as O).rules).toHaveLength(1);
-    expect((ok?.raw.spec as O).rules).toBeUndefined();
+    expect((ok?.obj.spec as O | undefined)?.rules).toHaveLength(1);
+    expect((ok?.raw.spec as O | undefined)?.rules).toBeUndefined();
     expect(bad?.valid).toBe(false);
     // The enum error, plus the CEL rule on the same value (the API server evaluates both).
     expect(diagnostics.map((x) => x.code)).toEqual(['schema', 'cel']);
@@ -554,7 +554,7 @@ spec:
     const { diagnostics } = load(src);
     expect(diagnostics[0]?.code).toBe('unknown-field');
     const r = diagnostics[0]?.range;
-    expect(src.slice(r?.start, r?.end)).toBe('hostname');
+    expect(r && src.slice(r.start, r.end)).toBe('hostname');
   });
   it('never validates opaque kinds', () => {
     const { resources, diagnostics } = load(
@@ -568,6 +568,11 @@ spec:
       'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports: [{port: 80, targetPort: http}]\n  selectr: {}\n',
     );
     expect(diagnostics.map((d) => d.message)).toEqual(['unknown field "spec.selectr" (did you mean "selector"?)']);
-    expect(((resources[0]?.obj.spec as O).ports as O[])[0]).toEqual({ port: 80, targetPort: 'http', protocol: 'TCP' });
+    const ports = (resources[0]?.obj.spec as O | undefined)?.ports as O[] | undefined;
+    expect(ports?.[0]).toEqual({
+      port: 80,
+      targetPort: 'http',
+      protocol: 'TCP',
+    });
   });
 });
