@@ -198,6 +198,7 @@ const simRequestChecker = object<SimRequest>({
     headers: mapOf(str),
   }),
   authAllows: bool,
+  clientCertificate: object<{ signedBy: string }>({ signedBy: nonEmptyStr }, ['signedBy']),
 });
 
 const share: Checker<number> = (v, path, issues) =>
