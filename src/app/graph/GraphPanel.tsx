@@ -1,18 +1,559 @@
-// Topology graph panel (issue "Graph"). PLACEHOLDER: lists the topology until the graph lands.
+// Topology graph panel (issue "Graph"): the analysis' topology drawn with @xyflow/react in fixed columns
+// by kind, two-way linked with the editor, lit up by tester requests, filterable and exportable.
+// The pure parts live in model.ts (view model), layout.ts, trace.ts, mermaid.ts and svg.ts.
+import {
+  Background,
+  Controls,
+  type Edge,
+  MiniMap,
+  type Node,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Topology } from '../../engine/topology.ts';
 import { useScenario } from '../store/scenario.ts';
+import { downloadBlob, downloadText, paletteFromPage, svgToPng } from './download.ts';
+import { TopoEdgeView, type TopoFlowEdge } from './GraphEdge.tsx';
+import {
+  type BandFlowNode,
+  BandNodeView,
+  type GraphActions,
+  GraphActionsContext,
+  type TopoFlowNode,
+  TopoNodeView,
+} from './GraphNode.tsx';
+import { type Direction, type Layout, layoutView, navigate } from './layout.ts';
+import { toMermaid } from './mermaid.ts';
+import { buildView, pickers, structureKey, type ViewModel, type VNode } from './model.ts';
+import { useGraphHighlight, useGraphUi } from './store.ts';
+import { DARK, LIGHT, toSvg } from './svg.ts';
+import { tracePath } from './trace.ts';
+import './graph.css';
+
+export { useGraphHighlight } from './store.ts';
+
+const nodeTypes = { topo: TopoNodeView, band: BandNodeView };
+const edgeTypes = { topo: TopoEdgeView };
+/** Above this many nodes, xyflow renders only what is in the viewport. */
+const VIRTUALISE_ABOVE = 150;
 
 export function GraphPanel() {
   const topology = useScenario((s) => s.analysis?.topology);
   if (!topology || topology.nodes.length === 0)
-    return <p className="empty">The topology appears here once the manifests contain a Gateway.</p>;
+    return (
+      <div className="gs-graph gs-graph-empty">
+        <p className="empty">The topology appears here once the manifests contain a GatewayClass or Gateway.</p>
+      </div>
+    );
   return (
-    <ul>
-      {topology.nodes.map((n) => (
-        <li key={n.id}>
-          {n.kind} {n.namespace ? `${n.namespace}/` : ''}
-          {n.name}
-        </li>
-      ))}
-    </ul>
+    <ReactFlowProvider>
+      <TopologyGraph topology={topology} />
+    </ReactFlowProvider>
   );
+}
+
+interface Filters {
+  search: string;
+  gateway: string;
+  namespace: string;
+  onlyProblems: boolean;
+  groupByNamespace: boolean;
+  collapseAll: boolean | undefined;
+  toggled: ReadonlySet<string>;
+}
+
+const NO_FILTERS: Filters = {
+  search: '',
+  gateway: '',
+  namespace: '',
+  onlyProblems: false,
+  groupByNamespace: false,
+  collapseAll: undefined,
+  toggled: new Set(),
+};
+
+/** The resolved theme: the page sets data-theme on <html>; else the system preference. */
+function readDark(): boolean {
+  const t = document.documentElement.dataset.theme;
+  if (t === 'dark' || t === 'light') return t === 'dark';
+  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+function useDarkTheme(): boolean {
+  const read = readDark;
+  const [dark, setDark] = useState(read);
+  useEffect(() => {
+    const obs = new MutationObserver(() => setDark(read()));
+    obs.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    const mq = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
+    const onMq = () => setDark(read());
+    mq?.addEventListener('change', onMq);
+    return () => {
+      obs.disconnect();
+      mq?.removeEventListener('change', onMq);
+    };
+  }, []);
+  return dark;
+}
+
+/** xyflow nodes for a layout, reusing the objects of unchanged nodes so that memo skips them. */
+function useFlowNodes(view: ViewModel, layout: Layout): Node[] {
+  const cache = useRef(new Map<string, { sig: string; node: TopoFlowNode }>());
+  return useMemo(() => {
+    const next = new Map<string, { sig: string; node: TopoFlowNode }>();
+    const out: Node[] = [];
+    for (const b of layout.bands) {
+      const n: BandFlowNode = {
+        id: b.id,
+        type: 'band',
+        position: { x: b.x, y: b.y },
+        data: { band: b },
+        width: b.w,
+        height: b.h,
+        draggable: false,
+        selectable: false,
+        connectable: false,
+        focusable: false,
+        zIndex: -1,
+      };
+      out.push(n);
+    }
+    // ListenerSets before their listeners so the listeners are drawn on top.
+    const ordered = [...view.nodes].sort(
+      (a, b) => (a.type === 'ListenerSet' ? 0 : 1) - (b.type === 'ListenerSet' ? 0 : 1),
+    );
+    for (const v of ordered) {
+      const p = layout.pos.get(v.id);
+      if (!p) continue;
+      const sig = `${p.x},${p.y},${p.w},${p.h}\u0000${JSON.stringify(v)}`;
+      const prev = cache.current.get(v.id);
+      const node: TopoFlowNode =
+        prev && prev.sig === sig
+          ? prev.node
+          : {
+              id: v.id,
+              type: 'topo',
+              position: { x: p.x, y: p.y },
+              data: { v },
+              width: p.w,
+              height: p.h,
+              draggable: false,
+              selectable: false,
+              connectable: false,
+              focusable: false,
+              zIndex: v.type === 'ListenerSet' ? 0 : 1,
+            };
+      next.set(v.id, { sig, node });
+      out.push(node);
+    }
+    cache.current = next;
+    return out;
+  }, [view, layout]);
+}
+
+function useFlowEdges(view: ViewModel): Edge[] {
+  const cache = useRef(new Map<string, { sig: string; edge: TopoFlowEdge }>());
+  return useMemo(() => {
+    const next = new Map<string, { sig: string; edge: TopoFlowEdge }>();
+    const out: Edge[] = view.edges.map((e) => {
+      const sig = JSON.stringify(e);
+      const prev = cache.current.get(e.id);
+      const edge: TopoFlowEdge =
+        prev && prev.sig === sig
+          ? prev.edge
+          : {
+              id: e.id,
+              type: 'topo',
+              source: e.source,
+              target: e.target,
+              data: { e },
+              ariaLabel: e.ariaLabel,
+              selectable: false,
+              focusable: false,
+              deletable: false,
+            };
+      next.set(e.id, { sig, edge });
+      return edge;
+    });
+    cache.current = next;
+    return out;
+  }, [view]);
+}
+
+function TopologyGraph({ topology }: { topology: Topology }) {
+  const rf = useReactFlow();
+  const dark = useDarkTheme();
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const [f, setF] = useState<Filters>(NO_FILTERS);
+  const [mermaid, setMermaid] = useState<string | null>(null);
+  const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setF((o) => ({ ...o, [k]: v }));
+
+  const view = useMemo(
+    () =>
+      buildView(topology, {
+        collapseAll: f.collapseAll,
+        toggled: f.toggled,
+        search: f.search,
+        gateway: f.gateway || undefined,
+        namespace: f.namespace || undefined,
+        onlyProblems: f.onlyProblems,
+      }),
+    [topology, f],
+  );
+  const pick = useMemo(() => pickers(topology), [topology]);
+
+  // Layout memoised by structure: edits that keep the structure keep every node in place.
+  const layoutCache = useRef<{ key: string; layout: Layout } | null>(null);
+  const layout = useMemo(() => {
+    const key = structureKey(view, f.groupByNamespace ? 'ns' : '');
+    if (layoutCache.current?.key === key) return layoutCache.current.layout;
+    const l = layoutView(view, { groupByNamespace: f.groupByNamespace });
+    layoutCache.current = { key, layout: l };
+    return l;
+  }, [view, f.groupByNamespace]);
+
+  const nodes = useFlowNodes(view, layout);
+  const edges = useFlowEdges(view);
+  const byId = useMemo(() => new Map(view.nodes.map((n) => [n.id, n])), [view]);
+
+  // ---- viewport: fit on load, on filter changes, and when a different scenario arrives ----
+  const fitLayout = useCallback(() => {
+    const el = wrapRef.current;
+    if (!el || layout.pos.size === 0) return;
+    let minX = 0;
+    let minY = 0;
+    let maxX = layout.width;
+    let maxY = layout.height;
+    for (const b of layout.bands) {
+      minX = Math.min(minX, b.x);
+      minY = Math.min(minY, b.y);
+      maxX = Math.max(maxX, b.x + b.w);
+      maxY = Math.max(maxY, b.y + b.h);
+    }
+    const pad = 24;
+    const cw = Math.max(100, el.clientWidth - 2 * pad);
+    const ch = Math.max(100, el.clientHeight - 2 * pad);
+    const W = maxX - minX;
+    const H = maxY - minY;
+    // Large graphs: never smaller than readable outlines; align to the top-left instead of centring.
+    const zoom = Math.min(1, Math.max(0.2, Math.min(cw / W, ch / H)));
+    const x = W * zoom <= cw ? pad + (cw - W * zoom) / 2 - minX * zoom : pad - minX * zoom;
+    const y = H * zoom <= ch ? pad + (ch - H * zoom) / 2 - minY * zoom : pad - minY * zoom;
+    void rf.setViewport({ x, y, zoom });
+  }, [layout, rf]);
+
+  const lastFit = useRef<{ ids: Set<string>; filters: Filters } | null>(null);
+  useEffect(() => {
+    const prev = lastFit.current;
+    let overlap = 0;
+    if (prev) for (const n of view.nodes) if (prev.ids.has(n.id)) overlap++;
+    const filtersChanged =
+      !!prev &&
+      (prev.filters.search !== f.search ||
+        prev.filters.gateway !== f.gateway ||
+        prev.filters.namespace !== f.namespace ||
+        prev.filters.onlyProblems !== f.onlyProblems ||
+        prev.filters.groupByNamespace !== f.groupByNamespace ||
+        prev.filters.collapseAll !== f.collapseAll);
+    const fresh = !prev || overlap < view.nodes.length / 2;
+    lastFit.current = { ids: new Set(view.nodes.map((n) => n.id)), filters: f };
+    if (fresh || filtersChanged) fitLayout();
+  }, [view, f, fitLayout]);
+
+  // Performance marks for the bench: from the analysis arriving to the graph painted.
+  const topoRef = useRef<Topology | null>(null);
+  useEffect(() => {
+    if (topoRef.current === topology) return;
+    topoRef.current = topology;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        try {
+          performance.mark('gwsim-graph-painted', { detail: { nodes: view.nodes.length, edges: view.edges.length } });
+        } catch {}
+      }, 0),
+    );
+  }, [topology, view]);
+
+  // ---- roving tab stop ----
+  useEffect(() => {
+    const ui = useGraphUi.getState();
+    if (!ui.activeId || !layout.pos.has(ui.activeId)) ui.setActive(layout.columns.find((c) => c.length)?.[0] ?? null);
+  }, [layout]);
+
+  const focusNode = useCallback(
+    (id: string) => {
+      const p = layout.pos.get(id);
+      const el = wrapRef.current;
+      if (!p || !el) return;
+      const { x, y, zoom } = rf.getViewport();
+      const sx = p.x * zoom + x;
+      const sy = p.y * zoom + y;
+      const visible = sx >= 0 && sy >= 0 && sx + p.w * zoom <= el.clientWidth && sy + p.h * zoom <= el.clientHeight;
+      if (!visible || zoom < 0.5) {
+        const z = Math.max(zoom, 0.8);
+        void rf.setCenter(p.x + p.w / 2, p.y + p.h / 2, { zoom: z, duration: 0 });
+      }
+      let tries = 0;
+      const tryFocus = () => {
+        const target = el.querySelector<HTMLElement>(`[data-node-id="${CSS.escape(id)}"]`);
+        if (target) target.focus({ preventScroll: true });
+        else if (tries++ < 10) requestAnimationFrame(tryFocus);
+      };
+      requestAnimationFrame(tryFocus);
+    },
+    [layout, rf],
+  );
+
+  const reveal = useCallback(
+    (id: string) => {
+      const v = byId.get(id);
+      useGraphUi.getState().setActive(id);
+      useGraphUi.getState().setSelected(id);
+      if (!v) return;
+      useScenario.getState().select({ ...(v.range ? { range: v.range } : {}), nodeId: id });
+    },
+    [byId],
+  );
+  const actions = useMemo<GraphActions>(
+    () => ({
+      reveal,
+      toggleRoute: (id) =>
+        setF((o) => {
+          const t = new Set(o.toggled);
+          if (t.has(id)) t.delete(id);
+          else t.add(id);
+          return { ...o, toggled: t };
+        }),
+    }),
+    [reveal],
+  );
+
+  const onKeyDown = (ev: React.KeyboardEvent) => {
+    const target = ev.target as HTMLElement;
+    if (!target.dataset?.nodeId) return;
+    const keys: Record<string, Direction> = {
+      ArrowUp: 'up',
+      ArrowDown: 'down',
+      ArrowLeft: 'left',
+      ArrowRight: 'right',
+      Home: 'home',
+      End: 'end',
+    };
+    const dir = keys[ev.key];
+    const cur = useGraphUi.getState().activeId ?? undefined;
+    if (dir) {
+      ev.preventDefault();
+      ev.stopPropagation();
+      const next = navigate(layout, view, cur, dir);
+      if (next) {
+        useGraphUi.getState().setActive(next);
+        focusNode(next);
+      }
+    } else if ((ev.key === 'Enter' || ev.key === ' ') && cur) {
+      ev.preventDefault();
+      reveal(cur);
+    } else if (ev.key === 'Escape') {
+      useGraphHighlight.getState().setTrace(null);
+    }
+  };
+  const activeMounted = useGraphUi((s) => s.activeMounted);
+
+  // ---- editor → graph: the node the selection / cursor is in ----
+  const ranged = useMemo(
+    () =>
+      topology.nodes
+        .filter((n) => n.range)
+        .map((n) => ({ id: n.id, start: n.range!.start, end: n.range!.end, span: n.range!.end - n.range!.start })),
+    [topology],
+  );
+  useEffect(() => {
+    const apply = (sel: { range?: { start: number; end: number }; nodeId?: string }) => {
+      let id: string | undefined = sel.nodeId;
+      if (!id && sel.range) {
+        const at = sel.range.start;
+        let best: (typeof ranged)[number] | undefined;
+        for (const r of ranged) if (r.start <= at && at < r.end && (!best || r.span < best.span)) best = r;
+        id = best?.id;
+      }
+      const shown = id ? (view.alias.get(id) ?? id) : undefined;
+      useGraphUi.getState().setSelected(shown && byId.has(shown) ? shown : null);
+    };
+    apply(useScenario.getState().selection);
+    return useScenario.subscribe((s, p) => {
+      if (s.selection !== p.selection) apply(s.selection);
+    });
+  }, [ranged, view, byId]);
+
+  // ---- request highlight ----
+  const trace = useGraphHighlight((s) => s.trace);
+  useEffect(() => {
+    useGraphUi.getState().setPath(trace ? tracePath(trace, topology, view) : null);
+  }, [trace, topology, view]);
+  const path = useGraphUi((s) => s.path);
+
+  // ---- exports ----
+  const exportSvg = () => {
+    const base = dark ? DARK : LIGHT;
+    return toSvg(view, layout, wrapRef.current ? paletteFromPage(base, wrapRef.current) : base, path);
+  };
+  const onSvg = () => downloadText(exportSvg(), 'topology.svg', 'image/svg+xml');
+  const onPng = async () => {
+    try {
+      downloadBlob(await svgToPng(exportSvg()), 'topology.png');
+    } catch {}
+  };
+
+  const problems = view.nodes.filter((n) => n.problem).length + view.edges.filter((e) => !e.ok).length;
+  const virtualise = nodes.length > VIRTUALISE_ABOVE;
+
+  return (
+    <GraphActionsContext.Provider value={actions}>
+      <div className={`gs-graph${path ? ' has-path' : ''}`} data-testid="graph">
+        <div className="gs-toolbar" role="toolbar" aria-label="Graph tools">
+          <input
+            type="search"
+            placeholder="Search by name"
+            aria-label="Search nodes by name"
+            value={f.search}
+            onChange={(e) => set('search', e.target.value)}
+          />
+          <select aria-label="Filter by gateway" value={f.gateway} onChange={(e) => set('gateway', e.target.value)}>
+            <option value="">All gateways</option>
+            {pick.gateways.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.label}
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label="Filter by namespace"
+            value={f.namespace}
+            onChange={(e) => set('namespace', e.target.value)}
+          >
+            <option value="">All namespaces</option>
+            {pick.namespaces.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+          <label>
+            <input type="checkbox" checked={f.onlyProblems} onChange={(e) => set('onlyProblems', e.target.checked)} />
+            Problems only{problems ? ` (${problems})` : ''}
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={f.groupByNamespace}
+              onChange={(e) => set('groupByNamespace', e.target.checked)}
+            />
+            By namespace
+          </label>
+          <label title={`${view.ruleCount} rules; folded automatically above 150`}>
+            <input
+              type="checkbox"
+              checked={view.collapsedByDefault}
+              onChange={(e) => setF((o) => ({ ...o, collapseAll: e.target.checked, toggled: new Set() }))}
+            />
+            Fold rules
+          </label>
+          <span className="gs-spacer" />
+          <button type="button" onClick={onPng} title="Export the graph as it is shown, as PNG">
+            PNG
+          </button>
+          <button type="button" onClick={onSvg} title="Export the graph as it is shown, as SVG">
+            SVG
+          </button>
+          <button type="button" onClick={() => setMermaid(toMermaid(view))} title="The topology as Mermaid text">
+            Mermaid
+          </button>
+        </div>
+        {path && (
+          <output className="gs-pathbar" aria-live="polite">
+            <span>Request path: {path.summary}</span>
+            <button type="button" onClick={() => useGraphHighlight.getState().setTrace(null)}>
+              Clear highlight
+            </button>
+          </output>
+        )}
+        {mermaid !== null && (
+          <div className="gs-mermaid" role="dialog" aria-label="Mermaid text of the topology">
+            <textarea readOnly value={mermaid} aria-label="Mermaid text" rows={10} />
+            <div className="gs-mermaid-actions">
+              <button type="button" onClick={() => void navigator.clipboard?.writeText(mermaid).catch(() => {})}>
+                Copy
+              </button>
+              <button type="button" onClick={() => downloadText(mermaid, 'topology.mmd', 'text/plain')}>
+                Download .mmd
+              </button>
+              <button type="button" onClick={() => setMermaid(null)}>
+                Close
+              </button>
+            </div>
+          </div>
+        )}
+        <div
+          className="gs-flow"
+          ref={wrapRef}
+          onKeyDown={onKeyDown}
+          tabIndex={activeMounted ? -1 : 0}
+          aria-label={activeMounted ? undefined : 'Topology graph: press an arrow key to move to a node'}
+          onFocus={(ev) => {
+            // The active node is outside the rendered area: bring it in and focus it.
+            if (ev.target === ev.currentTarget) {
+              const id = useGraphUi.getState().activeId ?? layout.columns.find((c) => c.length)?.[0];
+              if (id) focusNode(id);
+            }
+          }}
+        >
+          <ReactFlow
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            colorMode={dark ? 'dark' : 'light'}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            nodesFocusable={false}
+            edgesFocusable={false}
+            edgesReconnectable={false}
+            elementsSelectable={false}
+            disableKeyboardA11y
+            deleteKeyCode={null}
+            selectionKeyCode={null}
+            multiSelectionKeyCode={null}
+            onlyRenderVisibleElements={virtualise}
+            minZoom={0.05}
+            maxZoom={2}
+            onPaneClick={() => useGraphUi.getState().setSelected(null)}
+          >
+            <Background gap={24} size={1} />
+            <Controls showInteractive={false} />
+            <MiniMap
+              pannable
+              zoomable
+              nodeColor={miniColor}
+              nodeStrokeWidth={0}
+              ariaLabel="Minimap of the topology"
+              style={{ width: 140, height: 90 }}
+            />
+          </ReactFlow>
+        </div>
+      </div>
+    </GraphActionsContext.Provider>
+  );
+}
+
+function miniColor(n: Node): string {
+  const v = (n.data as { v?: VNode }).v;
+  if (!v) return 'transparent';
+  return v.health === 'error'
+    ? '#c62828'
+    : v.health === 'partial'
+      ? '#e09b20'
+      : v.health === 'ok'
+        ? '#7a9cc6'
+        : '#9aa3b2';
 }

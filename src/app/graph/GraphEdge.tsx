@@ -1,0 +1,59 @@
+// Custom xyflow edge, memoised: a bezier path, a wide invisible path carrying the hover text, and an
+// SVG label. The accessible name is on the edge wrapper (ariaLabel).
+import type { Edge, EdgeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { VEdge } from './model.ts';
+import { useGraphUi } from './store.ts';
+import { bezierPoint, edgePath } from './svg.ts';
+
+export type TopoFlowEdge = Edge<{ e: VEdge }, 'topo'>;
+
+export const TopoEdgeView = memo(function TopoEdgeView({
+  id,
+  sourceX,
+  sourceY,
+  targetX,
+  targetY,
+  data,
+}: EdgeProps<TopoFlowEdge>) {
+  const onPath = useGraphUi((s) => !!s.path?.edges.has(id));
+  if (!data) return null;
+  const e = data.e;
+  const d = edgePath(sourceX, sourceY, targetX, targetY);
+  const cls = ['gs-edge', `gs-edge-${e.style}`, `gs-edge-${e.type}`, e.ok ? 'is-ok' : 'is-bad', onPath && 'on-path']
+    .filter(Boolean)
+    .join(' ');
+  // Labels sit at 70% of the way, where edges fanning out of one node have drifted apart.
+  const [mx, my] = bezierPoint(
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    e.type === 'backend' || e.type === 'mirror' ? 0.7 : 0.5,
+  );
+  const label = e.label
+    ? e.marks.length
+      ? `${e.label} ${e.marks.some((m) => m.startsWith('🔒')) ? '🔒' : '✓grant'}`
+      : e.label
+    : e.marks.length
+      ? '🔒'
+      : undefined;
+  const w = label ? label.length * 6.4 + 10 : 0;
+  return (
+    <g className={cls} data-edge-id={id}>
+      <path className="gs-edge-path" d={d} fill="none" />
+      <path className="gs-edge-hit" d={d} fill="none">
+        <title>{e.tooltip ? `${e.ariaLabel}\n${e.tooltip}` : e.ariaLabel}</title>
+      </path>
+      {label && (
+        <g className="gs-edge-label" transform={`translate(${mx} ${my})`}>
+          <rect x={-w / 2} y={-9} width={w} height={17} rx={4} />
+          <text y={4} textAnchor="middle">
+            {label}
+          </text>
+          <title>{e.tooltip ? `${e.ariaLabel}\n${e.tooltip}` : e.ariaLabel}</title>
+        </g>
+      )}
+    </g>
+  );
+});
