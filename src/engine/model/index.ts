@@ -25,7 +25,7 @@ import {
   TLSRouteSpecAlpha2,
   UDPRouteSpec,
 } from './routes.ts';
-import { Any, Obj, Opt, type Static, Str, type TSchema } from './schema.ts';
+import { Any, EXP as EXP_FLAG, Obj, Opt, type Static, Str, type TSchema } from './schema.ts';
 import type { BackendRef as BackendRefSchema, ParentReference as ParentReferenceSchema } from './shared.ts';
 import {
   GatewayClassStatus,
@@ -196,3 +196,27 @@ export type Secret = Static<ReturnType<typeof b.Secret>>;
 export type ConfigMap = Static<ReturnType<typeof b.ConfigMap>>;
 /** `spec.listeners[].allowedRoutes` after defaulting. */
 export type AllowedRoutes = NonNullable<Listener['allowedRoutes']>;
+
+/**
+ * The field names known at `path` of a kind (strict field validation, editor completion): undefined
+ * when the kind is not modelled or the path leads into a map or an unmodelled subtree.
+ */
+export function knownFields(
+  apiVersion: string,
+  kind: string,
+  path: (string | number)[],
+  ch: Channel,
+): string[] | undefined {
+  const i = apiVersion.lastIndexOf('/');
+  const group = i < 0 ? '' : apiVersion.slice(0, i);
+  const version = apiVersion.slice(i + 1);
+  // biome-ignore lint/suspicious/noExplicitAny: walking JSON Schema
+  let s: any = schemaFor(group, kind, version, ch);
+  for (const seg of path) {
+    if (!s) return undefined;
+    if (typeof seg === 'number') s = s.items;
+    else s = s.properties?.[seg] ?? (typeof s.additionalProperties === 'object' ? s.additionalProperties : undefined);
+  }
+  if (!s?.properties) return undefined;
+  return Object.keys(s.properties).filter((k) => !(ch === 'standard' && s.properties[k][EXP_FLAG]));
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { durationMs } from './duration.ts';
-import { editorJsonSchema, schemaFor, servedModels } from './index.ts';
+import { editorJsonSchema, knownFields, schemaFor, servedModels } from './index.ts';
 import { isIP, isIPv4, isIPv6, matchesPattern } from './regex.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: walking JSON Schema
@@ -65,6 +65,14 @@ describe('model registry', () => {
       expect(exp).toContain(k);
     for (const m of servedModels('experimental'))
       expect(schemaFor(m.group, m.kind, m.version, 'experimental'), m.kind).toBeDefined();
+  });
+  it('known fields per path and channel', () => {
+    const f = (path: (string | number)[], ch: 'standard' | 'experimental' = 'standard') =>
+      knownFields('gateway.networking.k8s.io/v1', 'HTTPRoute', path, ch);
+    expect(f(['spec', 'parentRefs', 0])).toEqual(['group', 'kind', 'namespace', 'name', 'sectionName', 'port']);
+    expect(f(['spec', 'rules', 0])).not.toContain('retry');
+    expect(f(['spec', 'rules', 0], 'experimental')).toContain('retry');
+    expect(knownFields('apps/v1', 'Deployment', [], 'standard')).toBeUndefined();
   });
   it('opaque kinds have no schema', () => {
     expect(schemaFor('apps', 'Deployment', 'v1', 'standard')).toBeUndefined();
