@@ -104,7 +104,7 @@ export function reconcileClasses(ctx: Ctx, status: ObjectStatus[]): Map<string, 
     out.set(r.name, st);
     if (!ours) continue;
     const g = r.generation;
-    const problem = classParametersProblem(ctx, r, spec.parametersRef);
+    const problem = classParametersProblem(ctx, spec.parametersRef);
     st.accepted = !problem;
     const conditions = [
       problem
@@ -125,26 +125,26 @@ export function reconcileClasses(ctx: Ctx, status: ObjectStatus[]): Map<string, 
   return out;
 }
 
-function classParametersProblem(ctx: Ctx, r: Resource, ref: unknown): string | undefined {
+function classParametersProblem(ctx: Ctx, ref: unknown): string | undefined {
   if (!isObj(ref)) return undefined;
   const group = str(ref.group) ?? '';
   const kind = str(ref.kind) ?? '';
   const name = str(ref.name) ?? '';
   const ns = str(ref.namespace);
-  const target = ctx.world.get(group, kind, ns, name) ?? (ns === undefined ? undefined : undefined);
-  if (target) {
-    const scoped = target.info?.scope;
-    if (scoped === 'Namespaced' && ns === undefined)
-      return `parametersRef to the namespaced kind ${kind} needs a namespace`;
-    return undefined;
-  }
-  // A namespaced kind referenced without namespace, or a cluster-scoped kind with one.
-  const probe = ctx.world.get(group, kind, undefined, name);
-  if (probe && ns !== undefined) return `parametersRef: ${kind} is cluster-scoped; namespace must not be set`;
-  const known = group === '' && kind === 'ConfigMap';
-  if (known && ns === undefined) return 'parametersRef to a ConfigMap needs a namespace';
-  void r;
-  return `parametersRef ${group ? `${group}/` : ''}${kind} ${ns ? `${ns}/` : ''}${name} not found`;
+  const what = `${group ? `${group}/` : ''}${kind} ${ns ? `${ns}/` : ''}${name}`;
+  const candidates = (ctx.world.byKind.get(`${group}/${kind}`) ?? []).filter((r) => r.name === name);
+  if (!candidates.length) return `parametersRef ${what} not found`;
+  const scope = candidates[0]!.info?.scope;
+  if (scope === 'Namespaced' && ns === undefined)
+    return `parametersRef to the namespaced kind ${kind} needs a namespace`;
+  if (scope === 'Cluster' && ns !== undefined)
+    return `parametersRef: ${kind} is cluster-scoped; namespace must not be set`;
+  // Opaque kinds have no known scope: a namespace in the ref must match; without one, an object
+  // written without namespace is taken as cluster-scoped.
+  const hit = candidates.find((r) =>
+    ns !== undefined ? r.namespace === ns : scope === 'Cluster' || obj(r.raw.metadata).namespace === undefined,
+  );
+  return hit ? undefined : `parametersRef ${what} not found`;
 }
 
 // ---------- Gateway ----------

@@ -3,8 +3,8 @@
 // by name; nothing scans all routes per listener.
 
 import type { Path, Resource } from '../manifest/index.ts';
-import type { Condition, Fix, ObjectStatus } from '../types.ts';
-import { addDocumentFix, addMapEntryFix, type Ctx, diag, replaceScalarFix } from './ctx.ts';
+import type { Condition, Fix, ObjectStatus, TextEdit } from '../types.ts';
+import { addDocumentFix, addMapEntryFix, type Ctx, diag, replaceScalarFix, yamlScalar } from './ctx.ts';
 import { type GatewayState, grantFix, type ListenerSetState, type LState, namespaceAllowed } from './gateways.ts';
 import type { BackendInvalidReason, CBackendRef, CParentVerdict, CRoute, CRule, RouteKind } from './types.ts';
 import {
@@ -645,17 +645,32 @@ function ignored(
 
 function namespaceLabelFix(ctx: Ctx, near: Resource, ns: string, labels: Record<string, string>): Fix | undefined {
   const decl = ctx.world.namespace(ns);
-  const title = `Label namespace ${ns} with ${Object.entries(labels)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(', ')}`;
-  if (decl) return addMapEntryFix(ctx, decl, ['metadata', 'labels'], labels, title);
+  const have = ctx.world.namespaceLabels(ns);
+  const need = Object.entries(labels).filter(([k, v]) => have[k] !== v);
+  if (!need.length) return undefined;
+  const desc = need.map(([k, v]) => `${k}=${v}`).join(', ');
+  if (decl) {
+    const edits: TextEdit[] = [];
+    const missing: Record<string, string> = {};
+    for (const [k, v] of need) {
+      if (k in have) {
+        const f = replaceScalarFix(ctx, decl, ['metadata', 'labels', k], yamlScalar(v), '');
+        if (!f) return undefined;
+        edits.push(...f.edits);
+      } else missing[k] = v;
+    }
+    if (Object.keys(missing).length) {
+      const f = addMapEntryFix(ctx, decl, ['metadata', 'labels'], missing, '');
+      if (!f) return undefined;
+      edits.push(...f.edits);
+    }
+    return { title: `Label namespace ${ns} with ${desc}`, edits };
+  }
   return addDocumentFix(
     ctx,
     near,
-    `Add Namespace ${ns} with labels ${Object.entries(labels)
-      .map(([k, v]) => `${k}=${v}`)
-      .join(', ')}`,
-    `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${ns}\n  labels:\n${Object.entries(labels)
+    `Add Namespace ${ns} with labels ${desc}`,
+    `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${ns}\n  labels:\n${need
       .map(([k, v]) => `    ${k}: ${JSON.stringify(v)}\n`)
       .join('')}`,
   );
