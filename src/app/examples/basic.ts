@@ -71,5 +71,22 @@ spec:
     { name: 'app page', request: { host: 'www.example.com', path: '/app/login' } },
     { name: 'home page', request: { host: 'www.example.com', path: '/' } },
   ],
-  tests: [],
+  tests: [
+    {
+      name: 'paths under /app go to the app Service',
+      request: { host: 'www.example.com', path: '/app/login' },
+      expect: { outcome: 'forward', backend: 'default/app', route: 'default/www', rule: 0 },
+    },
+    {
+      // PathPrefix matches whole path elements (semantics §6.3): /application is not under /app.
+      name: '/application is not under /app',
+      request: { host: 'www.example.com', path: '/application' },
+      expect: { outcome: 'forward', backend: 'default/web', rule: 1 },
+    },
+    {
+      name: 'another host matches no route: 404',
+      request: { host: 'api.example.com', path: '/' },
+      expect: { outcome: 'not-found', status: 404 },
+    },
+  ],
 };

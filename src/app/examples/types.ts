@@ -9,6 +9,12 @@ export interface Example {
   explanation: string;
   manifests: string;
   requests: SavedRequest[];
+  /** Expectations derived from the semantics reference (contracts.md §5), not from engine output. */
   tests: TestCase[];
   settings?: ScenarioSettings;
+  /**
+   * Diagnostic codes this example is ABOUT (it shows an error or warning on purpose). Any other error
+   * diagnostic in an example is a bug, in the example or in the engine.
+   */
+  expectDiagnostics?: string[];
 }
