@@ -4,6 +4,8 @@
 // - The page posts the URLs it loaded before this worker took control, so they are cached too.
 // - Never touches other origins (the page makes no such requests anyway).
 const CACHE = 'gateway-sim-v1';
+// Matching ignores Vary: the static host may send `Vary: Origin`, and module scripts are fetched with
+// an Origin header that the URLs cached from the page's list lack. Asset URLs carry content hashes.
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -41,7 +43,7 @@ self.addEventListener('message', (event) => {
         Promise.all(
           urls.map((u) =>
             c
-              .match(u)
+              .match(u, { ignoreVary: true })
               .then((hit) => (hit ? undefined : c.add(new Request(u, { cache: 'reload' })).catch(() => undefined))),
           ),
         ),
@@ -62,12 +64,16 @@ self.addEventListener('fetch', (event) => {
           }
           return res;
         })
-        .catch(() => caches.match(new URL('./', self.location.href).href).then((hit) => hit || Response.error())),
+        .catch(() =>
+          caches
+            .match(new URL('./', self.location.href).href, { ignoreVary: true })
+            .then((hit) => hit || Response.error()),
+        ),
     );
     return;
   }
   event.respondWith(
-    caches.match(req, { ignoreSearch: false }).then(
+    caches.match(req, { ignoreVary: true }).then(
       (hit) =>
         hit ||
         fetch(req).then((res) => {

@@ -39,18 +39,18 @@ export function registerServiceWorker(): void {
     .register(url, { scope: './' })
     .then(() => navigator.serviceWorker.ready)
     .then((reg) => {
-      // The page was loaded before the worker existed: hand it what this visit already fetched
-      // (app shell, Monaco, workers, font) so that the next visit works offline.
-      const send = () => {
-        const urls = performance
-          .getEntriesByType('resource')
-          .map((e) => e.name)
-          .filter((u) => u.startsWith(location.origin));
-        reg.active?.postMessage({ type: 'cache-urls', urls: [location.href.split('#')[0], ...urls] });
+      // This visit loaded the page before the worker controlled it: hand it every same-origin URL
+      // fetched so far and from now on (app shell, Monaco, workers, font), so that the next visit
+      // works offline.
+      const send = (urls: string[]) => {
+        const own = urls.filter((u) => u.startsWith(location.origin));
+        if (own.length) reg.active?.postMessage({ type: 'cache-urls', urls: own });
       };
-      send();
-      // Monaco and its workers arrive a little later.
-      setTimeout(send, 8000);
+      send([location.href.split('#')[0] ?? location.href]);
+      new PerformanceObserver((list) => send(list.getEntries().map((e) => e.name))).observe({
+        type: 'resource',
+        buffered: true,
+      });
     })
     .catch(() => {
       // Offline support is a bonus: the page works without it.

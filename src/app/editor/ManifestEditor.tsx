@@ -124,6 +124,8 @@ export default function ManifestEditor() {
       lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
       fixedOverflowWidgets: true,
       padding: { top: 8 },
+      overviewRulerBorder: false,
+      hideCursorInOverviewRuler: true,
     });
 
     const sub = model.onDidChangeContent(() => useScenario.getState().setManifests(model.getValue()));

@@ -69,7 +69,14 @@ export function ProblemsPanel() {
                   <span className="problem-text">
                     <span className="visually-hidden">{LABEL[d.severity]}: </span>
                     <span className="problem-message">{d.message}</span>
-                    <span className="problem-where">{where(d)}</span>
+                    <span className="problem-where">
+                      {where(d)}
+                      {d.decisions?.length ? (
+                        <span className="sd-chip" title={d.decisions.join('\n')}>
+                          Simulator decision
+                        </span>
+                      ) : null}
+                    </span>
                   </span>
                 </button>
                 {d.fix && (

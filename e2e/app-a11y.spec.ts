@@ -1,0 +1,38 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { waitForEditor } from './app-helpers.ts';
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`axe finds no serious or critical violations (${scheme} theme)`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto('/');
+    await waitForEditor(page);
+    await expect(page.getByRole('region', { name: 'Problems' })).toContainText('No problems found');
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const bad = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+    expect(bad).toEqual([]);
+  });
+}
+
+test('the page is usable from the keyboard: landmarks, header controls and dialogs', async ({ page }) => {
+  await page.goto('/');
+  await waitForEditor(page);
+  for (const name of ['Manifest editor', 'Topology graph', 'Problems', 'Request tester', 'Request result'])
+    await expect(page.getByRole('region', { name })).toHaveCount(1);
+  // The first Tab from the top reaches the Examples button, and Enter opens the menu with focus inside it.
+  await page.locator('body').focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Examples' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.menu .menu-item').first()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Examples' })).toBeFocused();
+  // The splitter resizes with the arrow keys.
+  const sep = page.getByRole('separator', { name: 'Resize editor and panels' });
+  await sep.focus();
+  const before = Number(await sep.getAttribute('aria-valuenow'));
+  await page.keyboard.press('ArrowRight');
+  expect(Number(await sep.getAttribute('aria-valuenow'))).toBeGreaterThan(before);
+});
