@@ -7,6 +7,7 @@ import { splitApiVersion } from '../manifest/kinds.ts';
 import { schemaFor } from '../model/index.ts';
 import type { ResolvedOptions } from '../options.ts';
 import type { Channel, Diagnostic } from '../types.ts';
+import { coreErrors, metadataErrors } from './core.ts';
 import { lintResources } from './lints.ts';
 import { type FieldError, fmtPath, type WalkContext, walk } from './walk.ts';
 
@@ -38,7 +39,10 @@ export function validateObject(
   if (!schema) return { modelled: false, obj, errors: [] };
   const ctx: WalkContext = { channel, path: [], errors: [], ...(old ? { old } : {}) };
   const out = walk(schema as Record<string, unknown>, obj, ctx) as Record<string, unknown>;
-  return { modelled: true, obj: out, errors: ctx.errors };
+  const errors = ctx.errors;
+  errors.push(...metadataErrors(kind, group, obj));
+  if (group === '') errors.push(...coreErrors(kind, out));
+  return { modelled: true, obj: out, errors };
 }
 
 /**
@@ -60,6 +64,7 @@ export function validateStatus(obj: Record<string, unknown>, channel: Channel): 
 /** `<path>: <detail>`, as kubectl prints a field error. */
 export function fieldErrorMessage(e: FieldError): string {
   // kubectl's strict decoding errors carry the path inside the text: `unknown field "spec.x"`.
+  if (e.message) return e.message;
   if (e.detail.startsWith('unknown field "')) return e.detail;
   const p = fmtPath(e.path);
   return p ? `${p}: ${e.detail}` : e.detail;

@@ -576,3 +576,53 @@ spec:
     });
   });
 });
+
+describe('ObjectMeta and core kinds (API server built-in validation)', () => {
+  const core = (o: O) => validateObject(o, 'standard').errors.map(fieldErrorMessage);
+  it('object names: DNS subdomain (Gateway API kinds), DNS-1035 label (Service), DNS label (Namespace)', () => {
+    expect(core(route({ rules: [{}] }))).toEqual([]);
+    expect(core({ ...route({}), metadata: { name: 'My_Route' } })[0]).toContain(
+      'metadata.name: Invalid value: "My_Route": a lowercase RFC 1123 subdomain must consist of',
+    );
+    expect(
+      core({ apiVersion: 'v1', kind: 'Service', metadata: { name: '1svc' }, spec: { ports: [{ port: 80 }] } })[0],
+    ).toContain('a DNS-1035 label must consist of');
+    expect(core({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a.b' } })[0]).toContain('RFC 1123 label');
+  });
+  it('label keys and values', () => {
+    const e = core({ ...route({}), metadata: { name: 'r', labels: { 'bad key': 'x', ok: 'not ok!' } } });
+    expect(e.join('\n')).toContain('name part must consist of alphanumeric characters');
+    expect(e.join('\n')).toContain('a valid label must be an empty string or consist of');
+  });
+  it('Service: type, protocol, port names', () => {
+    const s = (spec: O) => core({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec });
+    expect(s({ type: 'Ingress', ports: [{ port: 80 }] })[0]).toContain('spec.type: Unsupported value: "Ingress"');
+    expect(s({ ports: [{ port: 80, protocol: 'HTTP' }] })[0]).toContain(
+      'spec.ports[0].protocol: Unsupported value: "HTTP"',
+    );
+    expect(s({ ports: [{ port: 80 }, { port: 81 }] })).toEqual([
+      'spec.ports[0].name: Required value',
+      'spec.ports[1].name: Required value',
+    ]);
+    expect(
+      s({
+        ports: [
+          { name: 'http', port: 80 },
+          { name: 'http', port: 81 },
+        ],
+      }),
+    ).toEqual(['spec.ports[1].name: Duplicate value: "http"']);
+    expect(s({ clusterIP: 'None' })).toEqual([]);
+  });
+  it('Secret: kubernetes.io/tls needs tls.crt and tls.key; data is base64', () => {
+    const sec = (o: O) => core({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, ...o });
+    expect(sec({ type: 'kubernetes.io/tls', data: { 'tls.crt': 'YQ==' } })).toEqual(['data[tls.key]: Required value']);
+    expect(sec({ type: 'kubernetes.io/tls', stringData: { 'tls.crt': 'a', 'tls.key': 'b' } })).toEqual([]);
+    expect(sec({ data: { x: 'not base64!' } })[0]).toContain('illegal base64');
+  });
+  it('ConfigMap keys', () => {
+    expect(
+      core({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { 'ca crt': 'x' } })[0],
+    ).toContain('a valid config key must consist of');
+  });
+});

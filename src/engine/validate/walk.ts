@@ -20,6 +20,8 @@ export interface FieldError {
   code: 'schema' | 'cel' | 'unknown-field' | 'channel';
   /** Point at the key (unknown fields) rather than the value. */
   key?: boolean;
+  /** A complete message, when the API server's text does not start with the field path. */
+  message?: string;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: schemas are plain JSON objects
