@@ -36,7 +36,10 @@ export type GrpcEntry = Entry<CompiledGrpcMatch>;
 export interface HostTable<E> {
   /** effective hostname ('' = any) → entries sorted by precedence. */
   buckets: Map<string, E[]>;
+  /** Number of entries (route × rule × match × hostname bucket). */
   size: number;
+  /** Number of routes. */
+  routes: number;
 }
 
 export interface ListenerTable {
@@ -158,10 +161,12 @@ export function httpTable(t: Tables, lt: ListenerTable): HostTable<HttpEntry> {
   if (lt.http) return lt.http;
   const buckets = new Map<string, HttpEntry[]>();
   let size = 0;
+  let routes = 0;
   for (const a of lt.l.routes ?? []) {
     if (a.kind !== 'HTTPRoute') continue;
     const route = t.routeByKey.get(a.route);
     if (!route) continue;
+    routes++;
     for (const rule of route.rules ?? []) {
       if (rule.dropped) continue;
       const hasCors = ruleHasCors(rule);
@@ -194,7 +199,7 @@ export function httpTable(t: Tables, lt: ListenerTable): HostTable<HttpEntry> {
     }
   }
   sortBuckets(buckets);
-  lt.http = { buckets, size };
+  lt.http = { buckets, size, routes };
   return lt.http;
 }
 
@@ -202,10 +207,12 @@ export function grpcTable(t: Tables, lt: ListenerTable): HostTable<GrpcEntry> {
   if (lt.grpc) return lt.grpc;
   const buckets = new Map<string, GrpcEntry[]>();
   let size = 0;
+  let routes = 0;
   for (const a of lt.l.routes ?? []) {
     if (a.kind !== 'GRPCRoute') continue;
     const route = t.routeByKey.get(a.route);
     if (!route) continue;
+    routes++;
     for (const rule of route.rules ?? []) {
       if (rule.dropped) continue;
       const matches = rule.matches?.length
@@ -237,7 +244,7 @@ export function grpcTable(t: Tables, lt: ListenerTable): HostTable<GrpcEntry> {
     }
   }
   sortBuckets(buckets);
-  lt.grpc = { buckets, size };
+  lt.grpc = { buckets, size, routes };
   return lt.grpc;
 }
 

@@ -62,7 +62,7 @@ export function defaultPort(protocol: SimProtocol, scheme?: string): number | un
 /** Splits `host[:port]`, `[v6]:port` or a bare IPv6 literal. */
 export function splitHostPort(authority: string): { host: string; port: number | undefined } {
   const a = authority.trim();
-  if (a.startsWith('[')) {
+  if (a.charCodeAt(0) === 91 /* [ */) {
     const end = a.indexOf(']');
     if (end < 0) return { host: a, port: undefined };
     const host = a.slice(0, end + 1);
@@ -70,14 +70,11 @@ export function splitHostPort(authority: string): { host: string; port: number |
     const port = rest.startsWith(':') && /^\d+$/.test(rest.slice(1)) ? Number(rest.slice(1)) : undefined;
     return { host, port };
   }
-  const colons = a.split(':').length - 1;
-  if (colons === 1) {
-    const i = a.indexOf(':');
-    const p = a.slice(i + 1);
-    if (/^\d+$/.test(p)) return { host: a.slice(0, i), port: Number(p) };
-    return { host: a.slice(0, i), port: undefined };
-  }
-  return { host: a, port: undefined };
+  const i = a.indexOf(':');
+  if (i < 0) return { host: a, port: undefined };
+  if (a.indexOf(':', i + 1) >= 0) return { host: a, port: undefined }; // bare IPv6
+  const p = a.slice(i + 1);
+  return { host: a.slice(0, i), port: /^\d+$/.test(p) ? Number(p) : undefined };
 }
 
 /** Lower-case and strip one trailing dot (SD, §6.2). */
@@ -105,6 +102,7 @@ export function parseQuery(q: string): Map<string, string[]> {
 /** Path warnings: no normalisation or percent-decoding is done (SD, §6.3 / §11.1 #12). */
 export function pathWarnings(path: string): string[] {
   const w: string[] = [];
+  if (path.indexOf('//') < 0 && path.indexOf('/.') < 0 && path.indexOf('%') < 0) return w;
   if (path.includes('//'))
     w.push('The path contains "//": it is matched as written, without merging slashes (no normalisation, SD).');
   if (path.includes('/./') || path.endsWith('/.'))
@@ -120,10 +118,20 @@ export function pathWarnings(path: string): string[] {
 
 function headerEntries(h: SimRequest['headers']): [string, string][] {
   if (!h) return [];
-  if (Array.isArray(h))
-    return h.filter((e) => Array.isArray(e) && e.length >= 2).map((e) => [String(e[0]), String(e[1])]);
-  if (typeof h === 'object') return Object.entries(h).map(([k, v]) => [k, String(v)]);
-  return [];
+  const out: [string, string][] = [];
+  if (Array.isArray(h)) {
+    for (const e of h) if (Array.isArray(e) && e.length >= 2) out.push([String(e[0]), String(e[1])]);
+    return out;
+  }
+  if (typeof h === 'object') for (const k in h) out.push([k, String((h as Record<string, unknown>)[k])]);
+  return out;
+}
+
+/** An IP literal (v4 or bracketed v6): never an SNI. */
+function isIpLiteral(host: string): boolean {
+  if (host.charCodeAt(0) === 91) return true;
+  const c = host.charCodeAt(host.length - 1);
+  return c >= 48 && c <= 57 && /^\d+\.\d+\.\d+\.\d+$/.test(host);
 }
 
 export function normalizeRequest(req: SimRequest): NormalizedRequest {
@@ -167,7 +175,7 @@ export function normalizeRequest(req: SimRequest): NormalizedRequest {
   const host = canonicalHost(hp.host);
   let sni = '';
   if (typeof r.sni === 'string') sni = canonicalHost(r.sni);
-  else if (tls && !/^\[|^\d+\.\d+\.\d+\.\d+$/.test(host)) sni = host;
+  else if (tls && !isIpLiteral(host)) sni = host;
 
   const isGrpc =
     protocol === 'GRPC' ||

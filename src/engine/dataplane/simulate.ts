@@ -36,7 +36,7 @@ import {
   redirectStatusFeature,
   withQuery,
 } from './filters.ts';
-import { bestMatchingHostname, compareHostnameSpecificity, hostMatches, lookupKeys } from './hostname.ts';
+import { bestMatchingHostname, compareHostnameSpecificity, hostMatches, hostnameKey, lookupKeys } from './hostname.ts';
 import { explainGrpcMatch, explainHttpMatch, testGrpcMatch, testHttpMatch } from './match.ts';
 import { lostBecause, type MatchInfo, withHostname } from './precedence.ts';
 import { type NormalizedRequest, normalizeRequest } from './request.ts';
@@ -168,6 +168,7 @@ function route(ctx: Ctx): Trace {
     trace.outcome = { kind: 'no-listener', reason: 'No Gateway is reconciled by the simulated controller.' };
     return trace;
   }
+  if (candidates.length > 1) candidates = preferListening(ctx, candidates);
   if (candidates.length === 1) return onGateway(ctx, candidates[0]!);
   // Several Gateways could receive it: the oldest one that serves it; say so.
   const results = candidates.map((g) => onGateway(ctx, g));
@@ -177,9 +178,44 @@ function route(ctx: Ctx): Trace {
   if (served.length > 1) {
     ctx.decisions.add('ambiguous-gateway');
     const names = served.map((r) => `${r.gateway?.namespace}/${r.gateway?.name}`).join(', ');
-    best.outcome.reason += ` Ambiguous: the request names no Gateway and ${served.length} Gateways listen on this port (${names}); ${best.gateway?.namespace}/${best.gateway?.name} is shown.`;
+    best.outcome.reason += ` Ambiguous: the request names no Gateway and ${served.length} Gateways have a listener for it (${names}); ${best.gateway?.namespace}/${best.gateway?.name} is shown.`;
   }
   return best;
+}
+
+/**
+ * Without a named Gateway: the Gateways whose most specific listener for this request (port, transport,
+ * then SNI or Host) is the most specific of all — what DNS for that host would point at. Falls back to the
+ * Gateways with any listener on the port, then to all (for the explanation).
+ */
+function preferListening(ctx: Ctx, gws: GatewayTable[]): GatewayTable[] {
+  const { req } = ctx;
+  let best: GatewayTable[] = [];
+  let bestKey: [number, number] = [-1, -1];
+  const onPort: GatewayTable[] = [];
+  for (const g of gws) {
+    if (!g.gw.accepted) continue;
+    const pt = req.port === undefined ? undefined : g.ports.get(req.port);
+    if (req.port !== undefined && !pt) continue;
+    let key: [number, number] | undefined;
+    if (!pt) key = [0, 0];
+    else if (req.transport === 'UDP') key = pt.udp.length ? [0, 0] : undefined;
+    else if (pt.tcp.length) key = [0, 0];
+    else {
+      const list = req.tls ? [...pt.https, ...pt.tls] : pt.http;
+      if (list.length) onPort.push(g);
+      const l = byHost(list, req.tls ? req.sni : req.host)[0];
+      if (l) key = hostnameKey(l.l.hostname);
+    }
+    if (!key) continue;
+    if (key[0] > bestKey[0] || (key[0] === bestKey[0] && key[1] > bestKey[1])) {
+      best = [g];
+      bestKey = key;
+    } else if (key[0] === bestKey[0] && key[1] === bestKey[1]) best.push(g);
+  }
+  if (best.length) return best;
+  if (onPort.length) return onPort;
+  return gws;
 }
 
 function listenerTrace(lt: ListenerTable): NonNullable<Trace['listener']> {
@@ -442,7 +478,7 @@ function http(ctx: Ctx, g: GatewayTable, listeners: ListenerTable[], trace: Trac
   if (foundGrpc) return forwardHttp(ctx, g, winnerLt, foundGrpc.entry, trace, 'GRPCRoute');
   if (found) return forwardHttp(ctx, g, winnerLt, found.entry, trace, 'HTTPRoute');
   const lt = listeners[0]!;
-  const n = (lt.l.routes ?? []).filter((r) => r.kind === 'HTTPRoute' || r.kind === 'GRPCRoute').length;
+  const n = httpTable(ctx.t, lt).routes + grpcTable(ctx.t, lt).routes;
   trace.outcome = notFound(
     ctx,
     n === 0
