@@ -175,7 +175,7 @@ export function RequestForm() {
               value={form.httpVersion}
               onChange={(e) => setForm({ httpVersion: e.target.value as '' | '1.1' | '2' })}
             >
-              <option value="">default (1.1)</option>
+              <option value="">auto</option>
               <option value="1.1">1.1</option>
               <option value="2">2</option>
             </select>

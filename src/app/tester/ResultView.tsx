@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { SD } from '../../engine/dataplane/decisions.ts';
 import type { Trace, TraceCandidate, TraceFilter } from '../../engine/index.ts';
 import { diffSnapshots } from './diff.ts';
-import { protocolOf } from './form.ts';
+import { describeRequest, formToRequest, protocolOf, sameRequest } from './form.ts';
 import { highlight } from './highlight.ts';
 import { SplitChart } from './SplitChart.tsx';
 import { useTester } from './store.ts';
@@ -34,9 +34,16 @@ export function ResultView() {
 
 function TraceView({ trace }: { trace: Trace }) {
   const v = verdictOf(trace);
+  const form = useTester((s) => s.form);
+  const request = useTester((s) => s.request);
+  const stale = request !== null && !sameRequest(formToRequest(form), request);
   const decisions = trace.outcome.decisions ?? [];
   return (
     <>
+      <p className="result-for">
+        Result for <code>{describeRequest(request ?? trace.request)}</code>
+        {stale ? ' (the form has changed since: press Send to run it)' : ''}
+      </p>
       <div className={`verdict tone-${v.tone}`} data-outcome={trace.outcome.kind}>
         <p className="verdict-headline" aria-live="polite">
           {v.headline}

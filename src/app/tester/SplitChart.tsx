@@ -25,10 +25,22 @@ export function SplitChart({ trace }: { trace: Trace }) {
   };
   const rows = trace.backends.map((b) => {
     const key = `${b.namespace}/${b.name}`;
-    return { b, key, observed: b.valid ? observedOf(key) : counts && key in counts ? observedOf(key) : undefined };
+    const observed: number | undefined = b.valid
+      ? observedOf(key)
+      : counts && key in counts
+        ? observedOf(key)
+        : undefined;
+    return { b, key, observed };
   });
   const backendKeys = new Set(rows.filter((r) => r.observed !== undefined).map((r) => r.key));
-  const others = counts ? Object.entries(counts).filter(([k]) => !backendKeys.has(k)) : [];
+  let others = counts ? Object.entries(counts).filter(([k]) => !backendKeys.has(k)) : [];
+  // Samples that hit an invalid backend count under the failing outcome (`error 500`, …). With one
+  // invalid backend that gets traffic, and one such outcome, the count is that backend's.
+  const failing = rows.filter((r) => !r.b.valid && r.b.share > 0 && r.observed === undefined);
+  if (counts && failing.length === 1 && others.length <= 1) {
+    (failing[0] as (typeof rows)[number]).observed = others[0]?.[1] ?? 0;
+    others = [];
+  }
   const n = sampled?.n ?? SAMPLE_N;
 
   return (
