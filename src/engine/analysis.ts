@@ -112,7 +112,10 @@ function run(input: AnalyzeInput, options: EngineOptions | undefined, cache: Par
     resources: manifest.resources,
     diagnostics: finalizeDiagnostics(files, diagnostics),
     status: controller.status,
-    topology: controller.topology,
+    // Built on first access (the controller computes it lazily).
+    get topology() {
+      return controller.topology;
+    },
     controller,
     memo: new Map(),
   };

@@ -709,3 +709,39 @@ describe('observedGeneration', () => {
     expect(status(a, 'Gateway', 'infra', 'gw').conditions[0]!.observedGeneration).toBe(7);
   });
 });
+
+describe('topology', () => {
+  it('has nodes for class, gateway, listeners, routes, rules, backends, and edges for attachments and backendRefs', () => {
+    const a = run(
+      doc(
+        gw('  - {name: http, port: 80, protocol: HTTP}\n'),
+        svc('s', 'infra'),
+        route(
+          'ok',
+          'infra',
+          '  parentRefs: [{name: gw}]\n  rules: [{backendRefs: [{name: s, port: 8080}, {name: gone, port: 80}]}]\n',
+        ),
+        route('no', 'apps', '  parentRefs: [{name: gw, namespace: infra}]\n'),
+      ),
+    );
+    const t = a.topology;
+    const types = new Set(t.nodes.map((n) => n.type));
+    for (const x of ['GatewayClass', 'Gateway', 'Listener', 'Route', 'Rule', 'Backend'])
+      expect(types.has(x as never)).toBe(true);
+    expect(t.nodes.every((n) => n.range !== undefined || n.type === 'Backend')).toBe(true);
+    const att = t.edges.filter((e) => e.type === 'attachment');
+    expect(att.find((e) => e.source === 'route:HTTPRoute/infra/ok')).toMatchObject({
+      ok: true,
+      target: 'gw:infra/gw/http',
+    });
+    expect(att.find((e) => e.source === 'route:HTTPRoute/apps/no')).toMatchObject({
+      ok: false,
+      reason: 'NotAllowedByListeners',
+    });
+    const be = t.edges.filter((e) => e.type === 'backend');
+    expect(be.map((e) => [e.ok, e.share, e.reason])).toEqual([
+      [true, 0.5, undefined],
+      [false, 0.5, 'BackendNotFound'],
+    ]);
+  });
+});

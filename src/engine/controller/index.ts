@@ -5,6 +5,7 @@
 
 import type { InputFile, Resource } from '../manifest/index.ts';
 import type { ResolvedOptions } from '../options.ts';
+import type { Topology } from '../topology.ts';
 import type { Condition, ObjectStatus } from '../types.ts';
 import { type Ctx, makeCtx } from './ctx.ts';
 import {
@@ -154,7 +155,16 @@ export function runController(resources: Resource[], opts: ResolvedOptions, file
   result.routes.forEach((r, i) => {
     result.index.routes[r.key] = i;
   });
-  result.topology = buildTopology(ctx, { classes, gateways, sets, routes, policies, status });
+  // The topology is built on first access: the data plane and the CLI never need it, the graph does.
+  let topology: Topology | undefined;
+  Object.defineProperty(result, 'topology', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      topology ??= buildTopology(ctx, { classes, gateways, sets, routes, policies, status });
+      return topology;
+    },
+  });
   return result;
 }
 
