@@ -104,19 +104,24 @@ describe('controller performance', () => {
     expect(big.ms).toBeLessThan(small.ms * 7 + 50);
   }, 120_000);
 
-  it('10,000 generated routes: controller ≤ 0.5× the parse time of the same text', () => {
-    const text = generateManifests(10_000).text;
-    const files = [{ name: 'bench.yaml', text }];
-    const t = performance.now();
-    const m = loadManifests(files, opts);
-    const parse = performance.now() - t;
-    validateResources(m.resources, opts);
-    const { ms, result } = best(m.resources, files);
-    console.log(
-      `controller (10,000 generated routes, ${(text.length / 1e6).toFixed(1)} MB): ${ms.toFixed(0)} ms vs parse ${parse.toFixed(0)} ms → ${(ms / parse).toFixed(2)}× parse`,
-    );
-    expect(result.routes.length).toBeGreaterThanOrEqual(10_000);
-    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(ms / parse).toBeLessThan(0.5);
-  }, 300_000);
+  // Parsing 10 MB of YAML takes tens of seconds on a loaded machine: opt in with GWSIM_PERF=1.
+  it.skipIf(!process.env.GWSIM_PERF)(
+    '10,000 generated routes: controller ≤ 0.5× the parse time of the same text',
+    () => {
+      const text = generateManifests(10_000).text;
+      const files = [{ name: 'bench.yaml', text }];
+      const t = performance.now();
+      const m = loadManifests(files, opts);
+      const parse = performance.now() - t;
+      validateResources(m.resources, opts);
+      const { ms, result } = best(m.resources, files);
+      console.log(
+        `controller (10,000 generated routes, ${(text.length / 1e6).toFixed(1)} MB): ${ms.toFixed(0)} ms vs parse ${parse.toFixed(0)} ms → ${(ms / parse).toFixed(2)}× parse`,
+      );
+      expect(result.routes.length).toBeGreaterThanOrEqual(10_000);
+      expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      expect(ms / parse).toBeLessThan(0.5);
+    },
+    300_000,
+  );
 });
