@@ -40,6 +40,8 @@ export interface HostTable<E> {
   size: number;
   /** Number of routes. */
   routes: number;
+  /** Entries with a RegularExpression path (HTTP). */
+  regex: number;
 }
 
 export interface ListenerTable {
@@ -162,6 +164,7 @@ export function httpTable(t: Tables, lt: ListenerTable): HostTable<HttpEntry> {
   const buckets = new Map<string, HttpEntry[]>();
   let size = 0;
   let routes = 0;
+  let regex = 0;
   for (const a of lt.l.routes ?? []) {
     if (a.kind !== 'HTTPRoute') continue;
     const route = t.routeByKey.get(a.route);
@@ -195,11 +198,12 @@ export function httpTable(t: Tables, lt: ListenerTable): HostTable<HttpEntry> {
         };
         addToBuckets(buckets, a.hostnames ?? [], e);
         size++;
+        if (m.pathType === 'RegularExpression') regex++;
       });
     }
   }
   sortBuckets(buckets);
-  lt.http = { buckets, size, routes };
+  lt.http = { buckets, size, routes, regex };
   return lt.http;
 }
 
@@ -244,7 +248,7 @@ export function grpcTable(t: Tables, lt: ListenerTable): HostTable<GrpcEntry> {
     }
   }
   sortBuckets(buckets);
-  lt.grpc = { buckets, size, routes };
+  lt.grpc = { buckets, size, routes, regex: 0 };
   return lt.grpc;
 }
 

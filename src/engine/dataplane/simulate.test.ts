@@ -167,7 +167,8 @@ describe('HTTPRoute precedence (§6.4, conformance-derived examples)', () => {
       ],
     );
     expect(backendOf(a, { path: '/api/x' })).toBe('root');
-    expect(simulate(a, { path: '/api/x' }).outcome.decisions).toContain('hostnamePrecedence=rank');
+    expect(simulate(a, { path: '/api/x' }).outcome.decisions).toContain('regex-after-prefix');
+    expect(simulate(a, { path: '/other' }).outcome.decisions ?? []).not.toContain('regex-after-prefix');
   });
 });
 
@@ -180,6 +181,9 @@ describe('hostname precedence decision (§6.4, SD §11.1 #2)', () => {
     const a = fixtureAnalysis([GW], routes);
     expect(backendOf(a, { host: 'www.host.org', path: '/app' })).toBe('www');
     expect(backendOf(a, { host: 'www.host.org', path: '/other' })).toBe('catch');
+    expect(simulate(a, { host: 'www.host.org', path: '/other' }).outcome.decisions).toContain(
+      'hostnamePrecedence=rank',
+    );
   });
   it('partition: 404 within the www.host.org virtual host', () => {
     const a = fixtureAnalysis([GW], routes, { decisions: { hostnamePrecedence: 'partition' } });

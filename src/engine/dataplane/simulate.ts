@@ -108,6 +108,8 @@ export function simulate(analysis: Analysis, request: SimRequest, opts: Simulate
       warnings: [...req.warnings],
     };
     if (req.warnings.some((w) => w.includes('no normalisation'))) ctx.decisions.add('no-path-normalisation');
+    if (/\.(:\d+)?$/.test(req.authority) || req.filled.sni?.endsWith('.') || request?.sni?.endsWith('.'))
+      ctx.decisions.add('host-trailing-dot');
     const trace = route(ctx);
     finish(ctx, trace);
     return trace;
@@ -471,7 +473,7 @@ function http(ctx: Ctx, g: GatewayTable, listeners: ListenerTable[], trace: Trac
       break;
     }
   }
-  if (foundGrpc || found) ctx.decisions.add(partition ? 'hostnamePrecedence=partition' : 'hostnamePrecedence=rank');
+  nameDecisions(ctx, listeners, foundGrpc, found);
   const winnerLt = foundGrpc?.lt ?? found?.lt ?? listeners[0]!;
   trace.listener = listenerTrace(winnerLt);
   if (ctx.explain) trace.candidates = explainHttp(ctx, g, listeners, foundGrpc, found);
@@ -486,6 +488,65 @@ function http(ctx: Ctx, g: GatewayTable, listeners: ListenerTable[], trace: Trac
       : `None of the ${n} route${n === 1 ? '' : 's'} attached to listener ${lt.l.name} has a rule matching this request${partition ? ' in the most specific hostname partition (SD)' : ''}: ${req.isGrpc ? 'UNIMPLEMENTED' : '404'}.`,
   );
   return trace;
+}
+
+/** Hostname buckets of `table` that the request's host falls into. */
+function bucketsFor(ctx: Ctx, table: HostTable<HttpEntry | GrpcEntry>): number {
+  let n = 0;
+  for (const k of lookupKeys(ctx.req.host)) if (table.buckets.has(k)) n++;
+  return n;
+}
+
+/** The SDs the routing decision rests on (outcome.decisions). */
+function nameDecisions(
+  ctx: Ctx,
+  listeners: ListenerTable[],
+  foundGrpc: Found<GrpcEntry> | undefined,
+  found: Found<HttpEntry> | undefined,
+): void {
+  const { req, decisions } = ctx;
+  const partition = ctx.opts.decisions.hostnamePrecedence === 'partition';
+  const sd = partition ? 'hostnamePrecedence=partition' : 'hostnamePrecedence=rank';
+  const winner = foundGrpc ?? found;
+  if (!winner) {
+    // A 404 may rest on the partition (a less specific hostname had a matching rule).
+    if (partition && listeners.some((lt) => bucketsFor(ctx, httpTable(ctx.t, lt)) > 1)) decisions.add(sd);
+    return;
+  }
+  const table = foundGrpc ? grpcTable(ctx.t, winner.lt) : httpTable(ctx.t, winner.lt);
+  if (bucketsFor(ctx, table) > 1) decisions.add(sd);
+  const spec = winner.entry.route.hostnames.map((h) => h.toLowerCase());
+  if (winner.hostname !== '' && !spec.includes(winner.hostname)) decisions.add('intersected-hostnames');
+  if (foundGrpc && httpTable(ctx.t, foundGrpc.lt).buckets.has(foundGrpc.hostname))
+    decisions.add('grpcHttpSameHostname');
+  if (found && req.isGrpc && grpcTable(ctx.t, found.lt).buckets.has(found.hostname))
+    decisions.add('grpcHttpSameHostname');
+  const m = found?.entry.m;
+  if (m) {
+    if (m.pathType === 'RegularExpression') {
+      decisions.add('regex-re2-full-match');
+      decisions.add('regex-after-prefix');
+    } else if (table.regex > 0) {
+      // Did a matching RegularExpression entry lose only because regexes rank after prefixes (SD)?
+      const ht = table as HostTable<HttpEntry>;
+      const test = httpTest(ctx);
+      outer: for (const k of lookupKeys(req.host)) {
+        for (const e of ht.buckets.get(k) ?? [])
+          if (e.m.pathType === 'RegularExpression' && test(e)) {
+            decisions.add('regex-after-prefix');
+            decisions.add('regex-re2-full-match');
+            break outer;
+          }
+        if (partition) break;
+      }
+    }
+    if (m.headers.some((h) => h.type === 'RegularExpression') || m.query.some((q) => q.type === 'RegularExpression'))
+      decisions.add('regex-re2-full-match');
+    if (m.headers.some((h) => (req.headers.get(h.name)?.length ?? 0) > 1)) decisions.add('repeated-header-any');
+    if (m.query.some((q) => (req.queryParams.get(q.name)?.length ?? 0) > 1)) decisions.add('query-first-value');
+    if (m.pathType === 'PathPrefix' && m.pathValue.length > 1 && m.pathValue.endsWith('/'))
+      decisions.add('prefix-raw-length');
+  }
 }
 
 function ruleName(rule: CRule): { ruleName?: string } {
