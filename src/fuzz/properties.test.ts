@@ -127,7 +127,7 @@ describe('engine properties', () => {
       ),
       { numRuns: RUNS },
     );
-  });
+  }, 600_000);
 
   it('simulate never throws, is deterministic, and shares sum to 1', () => {
     fc.assert(
@@ -142,5 +142,5 @@ describe('engine properties', () => {
       }),
       { numRuns: Math.max(50, Math.floor(RUNS / 2)) },
     );
-  });
+  }, 600_000);
 });
