@@ -274,6 +274,22 @@ data:
   });
 });
 
+describe('ports', () => {
+  it('port 8080 is PortUnavailable unless GatewayPort8080 is claimed', () => {
+    const text = doc(gw('  - {name: alt, port: 8080, protocol: HTTP}\n'));
+    expect(
+      c(
+        listener(status(run(text, { features: ['Gateway', 'HTTPRoute'] }), 'Gateway', 'infra', 'gw'), 'alt')!
+          .conditions,
+        'Accepted',
+      ),
+    ).toBe('False/PortUnavailable');
+    expect(c(listener(status(run(text), 'Gateway', 'infra', 'gw'), 'alt')!.conditions, 'Accepted')).toBe(
+      'True/Accepted',
+    );
+  });
+});
+
 describe('listener conflicts (§4.4)', () => {
   it('inside one Gateway nobody wins: TCP and HTTP on one port are both ProtocolConflict', () => {
     const a = run(doc(gw('  - {name: h, port: 80, protocol: HTTP}\n  - {name: t, port: 80, protocol: TCP}\n')));
@@ -554,6 +570,12 @@ describe('route validity (§4.7)', () => {
     const s = status(a, 'HTTPRoute', 'infra', 'r');
     expect(c(parent(s), 'Accepted')).toBe('False/UnsupportedValue');
     expect(c(parent(s), 'PartiallyInvalid')).toBe('absent');
+  });
+  it('a regular expression RE2 cannot compile drops its rule (SD §11.1 #4)', () => {
+    const bad = `  parentRefs: [{name: gw}]\n  rules:\n  - matches: [{path: {type: RegularExpression, value: "/(a"}}]\n  - matches: [{path: {value: /ok}}]\n`;
+    const a = run(doc(gw('  - {name: http, port: 80, protocol: HTTP}\n'), route('r', 'infra', bad)));
+    expect(c(parent(status(a, 'HTTPRoute', 'infra', 'r')), 'PartiallyInvalid')).toBe('True/UnsupportedValue');
+    expect(a.controller.routes[0]!.rules[0]!.dropped).toBe(true);
   });
   it('all features (the default) keep every rule', () => {
     const a = run(doc(gw('  - {name: http, port: 80, protocol: HTTP}\n'), route('r', 'infra', rules)));

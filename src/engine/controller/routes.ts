@@ -3,6 +3,7 @@
 // by name; nothing scans all routes per listener.
 
 import type { Path, Resource } from '../manifest/index.ts';
+import { isRe2 } from '../model/regex.ts';
 import type { Condition, Fix, ObjectStatus, TextEdit } from '../types.ts';
 import { addDocumentFix, addMapEntryFix, type Ctx, diag, replaceScalarFix, yamlScalar } from './ctx.ts';
 import { type GatewayState, grantFix, type ListenerSetState, type LState, namespaceAllowed } from './gateways.ts';
@@ -139,6 +140,36 @@ function httpRuleNeeds(rule: Obj): { feature: string; path: Path }[] {
   if (rule.sessionPersistence !== undefined)
     needs.push({ feature: 'HTTPRouteSessionPersistence', path: ['sessionPersistence'] });
   return needs;
+}
+
+/** The first RegularExpression match value that RE2 (the simulator's dialect, SD §11.1 #4) rejects. */
+function badRegex(rule: Obj): { pattern: string; path: Path } | undefined {
+  const ms = objs(rule.matches);
+  for (let i = 0; i < ms.length; i++) {
+    const m = ms[i]!;
+    const check = (x: unknown, at: Path) => {
+      if (!isObj(x) || x.type !== 'RegularExpression') return undefined;
+      const v = str(x.value);
+      if (v !== undefined && !isRe2(v)) return { pattern: v, path: at };
+      return undefined;
+    };
+    const p = check(m.path, ['matches', i, 'path', 'value']);
+    if (p) return p;
+    for (const [j, h] of objs(m.headers).entries()) {
+      const x = check(h, ['matches', i, 'headers', j, 'value']);
+      if (x) return x;
+    }
+    for (const [j, q] of objs(m.queryParams).entries()) {
+      const x = check(q, ['matches', i, 'queryParams', j, 'value']);
+      if (x) return x;
+    }
+    if (isObj(m.method) && m.method.type === 'RegularExpression')
+      for (const f of ['service', 'method'] as const) {
+        const v = str(m.method[f]);
+        if (v !== undefined && !isRe2(v)) return { pattern: v, path: ['matches', i, 'method', f] };
+      }
+  }
+  return undefined;
 }
 
 // ---------- backends (§4.9) ----------
@@ -329,20 +360,27 @@ function buildRoute(ctx: Ctx, r: Resource, kind: RouteKind): RouteState {
       filterBackendRefs: [],
       dropped: false,
     };
-    // §4.7: a rule that needs an unsupported feature is dropped ("Dropped Rule").
+    // §4.7: a rule that needs an unsupported feature, or whose regular expression RE2 cannot compile
+    // (SD §11.1 #4), is dropped ("Dropped Rule").
+    const drop = (why: string, at: Path) => {
+      cr.dropped = true;
+      cr.droppedReason = `rule ${ri}${name ? ` (${name})` : ''} ${why}`;
+      rs.dropped.push({ index: ri, message: cr.droppedReason });
+      diag(ctx, r, [...rpath, ...at], 'warning', 'UnsupportedValue', `Dropped Rule: ${cr.droppedReason}.`, {
+        decisions: ['§4.7 Dropped Rule'],
+      });
+    };
     if (kind === 'HTTPRoute') {
       const miss = httpRuleNeeds(rule).find((n) => !ctx.supports(n.feature));
-      if (miss) {
-        cr.dropped = true;
-        cr.droppedReason = `rule ${ri}${name ? ` (${name})` : ''} uses ${miss.feature}, which the simulated implementation does not support`;
-        rs.dropped.push({ index: ri, message: cr.droppedReason });
-        diag(ctx, r, [...rpath, ...miss.path], 'warning', 'UnsupportedValue', `Dropped Rule: ${cr.droppedReason}.`);
-      }
+      if (miss) drop(`uses ${miss.feature}, which the simulated implementation does not support`, miss.path);
     }
-    const weighted = kind !== 'TLSRoute' || true;
+    if (!cr.dropped && (kind === 'HTTPRoute' || kind === 'GRPCRoute')) {
+      const bad = badRegex(rule);
+      if (bad) drop(`has a regular expression RE2 cannot compile: ${JSON.stringify(bad.pattern)}`, bad.path);
+    }
     objs(rule.backendRefs).forEach((ref, bi) => {
       const bpath: Path = [...rpath, 'backendRefs', bi];
-      const b = resolveBackend(ctx, rs, ref, bpath, bi, weighted);
+      const b = resolveBackend(ctx, rs, ref, bpath, bi, true);
       cr.backendRefs.push(b);
       objs(ref.filters).forEach((f, fi) => {
         const fr = filterBackend(ctx, rs, f, [...bpath, 'filters', fi]);
