@@ -503,6 +503,10 @@ describe('status subresource', () => {
     expect(validateStatus(g, 'standard').errors.map(fieldErrorMessage).join()).toContain(
       'Invalid value: "nope": addresses[0].value in body must be of type ipv4',
     );
+    const h = { ...g, status: { addresses: [{ type: 'Hostname', value: '*foo/bar' }] } };
+    expect(validateStatus(h, 'standard').errors.map(fieldErrorMessage)).toEqual([
+      'addresses[0]: Invalid value: "object": Hostname value must only contain valid characters (matching ^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$)',
+    ]);
   });
 });
 
