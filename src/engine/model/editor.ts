@@ -5,6 +5,7 @@
 import type { Channel } from '../types.ts';
 import { schemaFor, servedModels } from './index.ts';
 import { EXP } from './schema.ts';
+import { STATUS } from './status.ts';
 
 type J = Record<string, unknown>;
 
@@ -19,7 +20,8 @@ function clean(s: unknown, ch: Channel): unknown {
       const props: J = {};
       for (const [pk, pv] of Object.entries(v as J)) {
         if (ch === 'standard' && (pv as J)[EXP]) continue;
-        props[pk] = clean(pv, ch);
+        // status is written by controllers: accepted as-is, not completed (keeps the schema small).
+        props[pk] = (pv as J)[STATUS] ? { description: (pv as J).description } : clean(pv, ch);
       }
       out.properties = props;
       continue;
