@@ -545,6 +545,24 @@ describe('route attachment (§4.6)', () => {
   });
 });
 
+describe('default Gateways (§4.6.8, Experimental)', () => {
+  const text = doc(
+    gw(
+      '  - {name: http, port: 80, protocol: HTTP, allowedRoutes: {namespaces: {from: All}}}\n',
+      '  defaultScope: All\n',
+    ),
+    route('r', 'apps', '  useDefaultGateways: All\n'),
+  );
+  it('a route with useDefaultGateways: All gets a status entry for each default Gateway', () => {
+    const a = run(text, { channel: 'experimental' });
+    expect(c(status(a, 'Gateway', 'infra', 'gw').conditions, 'DefaultGateway')).toBe('True/DefaultGateway');
+    const s = status(a, 'HTTPRoute', 'apps', 'r');
+    expect(s.parents?.[0]?.parentRef).toMatchObject({ kind: 'Gateway', namespace: 'infra', name: 'gw' });
+    expect(c(parent(s), 'Accepted')).toBe('True/Accepted');
+    expect(a.controller.routes[0]!.parents[0]!.implicit).toBe(true);
+  });
+});
+
 describe('route validity (§4.7)', () => {
   const rules = `  parentRefs: [{name: gw}]
   rules:

@@ -25,7 +25,7 @@ import { reconcilePolicies } from './policies.ts';
 import { attachRoute, buildRoutes, type RouteState, rejectGrpcHttpClashes, routeStatus } from './routes.ts';
 import { buildTopology } from './topo.ts';
 import type { ControllerResult } from './types.ts';
-import { cond, GW_GROUP, nn } from './util.ts';
+import { cond, GW_GROUP, nn, obj } from './util.ts';
 import { buildWorld } from './world.ts';
 
 export type * from './types.ts';
@@ -74,13 +74,18 @@ export function runController(resources: Resource[], opts: ResolvedOptions, file
     finishGateway(ctx, gw);
   }
   for (const ls of sets) finishListenerSet(ls);
+  // Default Gateways (Experimental, GEP-3793, §4.6.8).
+  const defaultGateways =
+    opts.channel === 'experimental' ? gateways.filter((g) => obj(g.r.obj.spec).defaultScope === 'All') : [];
+  for (const g of defaultGateways)
+    g.conditions.push(cond('DefaultGateway', true, 'DefaultGateway', 'Gateway has default scope All', g.r.generation));
 
   // Routes (§4.6, §4.7, §4.9), in creation order.
   const routes = buildRoutes(ctx);
   const routeByKey = new Map<string, RouteState>();
   for (const rs of routes) {
     routeByKey.set(rs.c.key, rs);
-    attachRoute(ctx, rs, { gateways: gwByKey, listenerSets: lsByKey });
+    attachRoute(ctx, rs, { gateways: gwByKey, listenerSets: lsByKey, defaultGateways });
   }
   const allListeners: LState[] = [];
   for (const gw of gateways) {

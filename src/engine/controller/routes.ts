@@ -420,6 +420,8 @@ function filterBackend(ctx: Ctx, rs: RouteState, f: Obj, path: Path): CBackendRe
 export interface Parents {
   gateways: Map<string, GatewayState>;
   listenerSets: Map<string, ListenerSetState>;
+  /** Gateways with `defaultScope: All` (Experimental, §4.6.8). */
+  defaultGateways?: GatewayState[];
 }
 
 interface Verdict {
@@ -436,8 +438,24 @@ export function attachRoute(ctx: Ctx, rs: RouteState, parents: Parents): void {
   const spec = obj(r.obj.spec);
   const partial = rs.dropped.length > 0 && rs.dropped.length < c.rules.length;
   const allDropped = c.rules.length > 0 && rs.dropped.length === c.rules.length;
-  objs(spec.parentRefs).forEach((ref, i) => {
-    const path: Path = ['spec', 'parentRefs', i];
+  const explicit = objs(spec.parentRefs);
+  // §4.6.8 (Experimental, GEP-3793): `useDefaultGateways: All` adds every default Gateway (defaultScope
+  // All) as if it were listed, unless it already is; status gets an entry for it, spec is untouched.
+  const implicit: Obj[] = [];
+  if (ctx.opts.channel === 'experimental' && spec.useDefaultGateways === 'All')
+    for (const g of parents.defaultGateways ?? []) {
+      const listed = explicit.some(
+        (p) =>
+          (str(p.group) ?? GW_GROUP) === GW_GROUP &&
+          (str(p.kind) ?? 'Gateway') === 'Gateway' &&
+          (str(p.namespace) ?? rs.ns) === g.c.namespace &&
+          p.name === g.c.name,
+      );
+      if (!listed) implicit.push({ group: GW_GROUP, kind: 'Gateway', namespace: g.c.namespace, name: g.c.name });
+    }
+  [...explicit, ...implicit].forEach((ref, i) => {
+    const isImplicit = i >= explicit.length;
+    const path: Path = isImplicit ? ['spec', 'useDefaultGateways'] : ['spec', 'parentRefs', i];
     const group = str(ref.group) ?? GW_GROUP;
     const kind = str(ref.kind) ?? 'Gateway';
     const ns = str(ref.namespace) ?? rs.ns;
@@ -502,6 +520,7 @@ export function attachRoute(ctx: Ctx, rs: RouteState, parents: Parents): void {
     const gwRef = v.gateway ? { namespace: v.gateway.c.namespace, name: v.gateway.c.name } : undefined;
     c.parents.push({
       index: i,
+      ...(isImplicit ? { implicit: true } : {}),
       parentRef,
       ...(gwRef ? { gateway: gwRef } : {}),
       verdict: v.verdict,

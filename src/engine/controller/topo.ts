@@ -185,7 +185,7 @@ export function buildTopology(
       details: { hostnames: rs.c.hostnames, order: rs.c.order },
     });
     for (const p of rs.c.parents) {
-      const prange = rs.r.locate(['spec', 'parentRefs', p.index]);
+      const prange = rs.r.locate(p.implicit ? ['spec', 'useDefaultGateways'] : ['spec', 'parentRefs', p.index]);
       if (p.verdict === 'accepted')
         for (const lid of p.listeners)
           edges.push({

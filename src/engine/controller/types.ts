@@ -219,7 +219,10 @@ export type ParentVerdict =
   | 'ignored';
 
 export interface CParentVerdict {
+  /** Index in spec.parentRefs; implicit default-Gateway parents come after them. */
   index: number;
+  /** A default Gateway (`defaultScope: All`) claimed through `useDefaultGateways: All` (§4.6.8). */
+  implicit?: boolean;
   /** The parentRef with CRD defaults (group/kind; namespace defaulted to the route's). */
   parentRef: { group: string; kind: string; namespace: string; name: string; sectionName?: string; port?: number };
   /** The Gateway the parent resolves to (for a ListenerSet parent: its parent Gateway), if known. */
