@@ -61,7 +61,7 @@ export function findExample(pred: (ex: Example) => boolean): Example | undefined
 
 /** Opens a built-in example through the Examples menu. */
 export async function openExample(page: Page, ex: Example): Promise<void> {
-  await page.goto('/');
+  if (page.url() === 'about:blank') await page.goto('/');
   await page.getByRole('button', { name: 'Examples' }).click();
   await page.getByRole('button', { name: ex.title, exact: false }).first().click();
   await expect(page.getByRole('region', { name: 'Manifest editor' })).toContainText(ex.title);
