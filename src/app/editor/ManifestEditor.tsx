@@ -124,6 +124,12 @@ export default function ManifestEditor() {
       lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
       fixedOverflowWidgets: true,
       padding: { top: 8 },
+      // A hidden <textarea> rather than the EditContext API: page-level key handlers (React Flow's
+      // Space-to-pan, for one) recognise a focused textarea as text input and leave its keys alone;
+      // with EditContext they swallowed every space typed in the editor.
+      editContext: false,
+      // Dropping a file anywhere opens it (App.tsx); Monaco would paste its path or text instead.
+      dropIntoEditor: { enabled: false },
       overviewRulerBorder: false,
       hideCursorInOverviewRuler: true,
     });
