@@ -559,7 +559,11 @@ export function grantFix(
   toName: string,
 ) {
   const fromNs = from.namespace ?? 'default';
-  const name = `allow-${fromKind.toLowerCase()}-${fromNs}-to-${toKind.toLowerCase()}`.slice(0, 63).replace(/-+$/, '');
+  const name = `${fromNs}-${fromKind.toLowerCase()}-to-${toKind.toLowerCase()}-${toName}`
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]/g, '-')
+    .slice(0, 253)
+    .replace(/[-.]+$/, '');
   return addDocumentFix(
     ctx,
     from,
@@ -733,15 +737,15 @@ export function mergeAndResolveConflicts(ctx: Ctx, gw: GatewayState): void {
   }
   const byPort = winners;
   for (const [L, { reason, other }] of conflicted) {
-    const msg = `Listener conflicts with listener "${other.c.name}" of ${other.c.owner.kind} ${other.c.owner.namespace}/${other.c.owner.name} on port ${L.c.port} (${reason === 'HostnameConflict' ? 'same hostname' : 'incompatible protocols'})`;
+    const msg = `conflicts with listener "${other.c.name}" of ${other.c.owner.kind} ${other.c.owner.namespace}/${other.c.owner.name} on port ${L.c.port} (${reason === 'HostnameConflict' ? 'same hostname' : 'incompatible protocols'})`;
     L.c.conflicted = true;
     L.c.conflictReason = reason;
     // A conflicted listener serves nothing: supportedKinds [] (TLSRouteListenerMixedTerminationNotSupported).
     L.kinds = new Set();
     L.c.supportedKinds = [];
-    L.accepted = { ok: false, reason, message: msg };
-    L.programmed = { ok: false, reason, message: msg };
-    diag(ctx, L.owner, L.path, 'error', reason, `Listener "${L.c.name}": ${msg}.`, {
+    L.accepted = { ok: false, reason, message: `Listener ${msg}` };
+    L.programmed = { ok: false, reason, message: `Listener ${msg}` };
+    diag(ctx, L.owner, L.path, 'error', reason, `Listener "${L.c.name}" ${msg}.`, {
       decisions:
         reason === 'ProtocolConflict'
           ? ['§11.1 #7 protocol mixes on one port', '§11.1 #6 conflicted listener Accepted=False']
