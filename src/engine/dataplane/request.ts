@@ -193,15 +193,26 @@ export function normalizeRequest(req: SimRequest): NormalizedRequest {
     typeof r.method === 'string' && r.method !== '' ? r.method : isGrpc && protocol === 'GRPC' ? 'POST' : 'GET';
   if (isGrpc && !headers.has('content-type')) headers.set('content-type', ['application/grpc']);
 
-  const filled: SimRequest = { ...r, protocol };
+  // The request after defaults, built field by field in a fixed order (one object shape: fast).
+  const l7 = protocol !== 'TCP' && protocol !== 'UDP' && protocol !== 'TLS';
+  const filled: SimRequest = {};
+  if (r.gateway !== undefined) filled.gateway = r.gateway;
+  if (r.address !== undefined) filled.address = r.address;
   if (port !== undefined) filled.port = port;
-  if (protocol !== 'TCP' && protocol !== 'UDP' && protocol !== 'TLS') {
+  filled.protocol = protocol;
+  if (l7) {
     filled.httpVersion = httpVersion;
     filled.method = method;
     filled.scheme = scheme;
-    filled.path = rawPath;
     filled.host = authority;
+    filled.path = rawPath;
   }
+  if (r.headers !== undefined) filled.headers = r.headers;
+  if (r.grpc !== undefined) filled.grpc = r.grpc;
+  if (r.backendResponse !== undefined) filled.backendResponse = r.backendResponse;
+  if (r.authAllows !== undefined) filled.authAllows = r.authAllows;
+  if (r.clientCertificate !== undefined) filled.clientCertificate = r.clientCertificate;
+  for (const k in r) if (!(k in filled)) (filled as Record<string, unknown>)[k] = (r as Record<string, unknown>)[k];
   if (tls) filled.sni = sni;
   return {
     filled,

@@ -461,7 +461,7 @@ function http(ctx: Ctx, g: GatewayTable, listeners: ListenerTable[], trace: Trac
       const gt = grpcTable(ctx.t, lt);
       const r = gt.size ? findIn(ctx, gt, (e) => testGrpcMatch(e.m, req)) : undefined;
       if (r) {
-        foundGrpc = { ...r, lt };
+        foundGrpc = { entry: r.entry, hostname: r.hostname, lt };
         break;
       }
     }
@@ -469,7 +469,7 @@ function http(ctx: Ctx, g: GatewayTable, listeners: ListenerTable[], trace: Trac
     if (req.isGrpc && ht.size) ctx.decisions.add('grpc-before-http');
     const r = ht.size ? findIn(ctx, ht, test) : undefined;
     if (r) {
-      found = { ...r, lt };
+      found = { entry: r.entry, hostname: r.hostname, lt };
       break;
     }
   }
