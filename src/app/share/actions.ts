@@ -2,7 +2,9 @@
 // local scenario goes to Recent (store.loadScenario). The URL is updated with replaceState, never per
 // keystroke.
 
-import { ENGINE_VERSION, LIMITS, type Scenario } from '../../engine/index.ts';
+import type { Scenario } from '../../engine/index.ts';
+import { LIMITS } from '../../engine/limits.ts';
+import { ENGINE_VERSION } from '../../engine/version.ts';
 import { currentData, useScenario } from '../store/scenario.ts';
 import { coerceScenario } from '../store/scenarioData.ts';
 import { useUi } from '../store/ui.ts';

@@ -1,4 +1,4 @@
-import { ENGINE_VERSION, GATEWAY_API_VERSION } from '../../engine/index.ts';
+import { ENGINE_VERSION, GATEWAY_API_VERSION } from '../../engine/version.ts';
 import { useUi } from '../store/ui.ts';
 import { Modal } from './Modal.tsx';
 

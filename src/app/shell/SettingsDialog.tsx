@@ -1,7 +1,8 @@
 // Settings: the simulated implementation (features, controllerName, backend kinds) and the simulator
 // decisions (SD). SD choices are shown as choices, with what upstream says, never as facts.
 import { useEffect, useId, useState } from 'react';
-import { DEFAULT_DECISIONS, type Decisions, type ScenarioSettings } from '../../engine/index.ts';
+import type { Decisions, ScenarioSettings } from '../../engine/index.ts';
+import { DEFAULT_DECISIONS } from '../../engine/options.ts';
 import { useScenario } from '../store/scenario.ts';
 import { useUi } from '../store/ui.ts';
 import { ALL_LISTED_FEATURES, FEATURE_GROUPS } from './features.ts';

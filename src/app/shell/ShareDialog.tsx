@@ -1,7 +1,7 @@
 // Share: copies the link and shows it in a text field labelled "Share link". Long links get a warning
 // and a "Download scenario" alternative (contracts.md §6, LIMITS.shareWarnChars).
 import { useEffect, useId, useRef, useState } from 'react';
-import { LIMITS } from '../../engine/index.ts';
+import { LIMITS } from '../../engine/limits.ts';
 import { makeShareLink, scenarioFileText } from '../share/actions.ts';
 import { CODEC_MISSING } from '../share/codec.ts';
 import { useUi } from '../store/ui.ts';

@@ -1,6 +1,6 @@
 // Where the analysis stands, whether work is saved, and which engine is simulating.
 import { useEffect, useState } from 'react';
-import { ENGINE_VERSION, GATEWAY_API_VERSION } from '../../engine/index.ts';
+import { ENGINE_VERSION, GATEWAY_API_VERSION } from '../../engine/version.ts';
 import { onSaveState, type SaveState } from '../store/persist.ts';
 import { useScenario } from '../store/scenario.ts';
 import { cancelAnalysis } from '../worker/live.ts';

@@ -1,6 +1,6 @@
 // Open file / drag-and-drop / Download. File text is data: it goes into the editor, never into HTML.
 
-import { LIMITS } from '../../engine/index.ts';
+import { LIMITS } from '../../engine/limits.ts';
 import { currentData, useScenario } from '../store/scenario.ts';
 import { coerceScenario } from '../store/scenarioData.ts';
 import { useUi } from '../store/ui.ts';

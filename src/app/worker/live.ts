@@ -2,7 +2,9 @@
 // hash; at most one analysis in flight and the newest one queued; results for an older version are
 // dropped by the store. Past 1 s the page shows progress and Cancel; at 60 s the watchdog ends the worker.
 
-import { type EngineOptions, LIMITS } from '../../engine/index.ts';
+import type { EngineOptions } from '../../engine/index.ts';
+// Leaf modules only: engine/index.ts would pull the whole engine (and its schemas) into the main thread.
+import { LIMITS } from '../../engine/limits.ts';
 import { useScenario } from '../store/scenario.ts';
 import { engine } from './client.ts';
 import { analysisKey } from './hash.ts';
