@@ -82,7 +82,7 @@ export const TopoNodeView = memo(function TopoNodeView({ id, data }: NodeProps<T
           )}
         </>
       )}
-      {v.type === 'Route' && !!v.rules && !compact && (
+      {v.type === 'Route' && !!v.rules && (
         <button
           type="button"
           className="gs-fold nodrag"

@@ -366,8 +366,8 @@ export function buildView(topo: Topology, opts: ViewOptions = {}): ViewModel {
     if (ca === cb) continue; // ListenerSet → its listeners: drawn as containment
     const [left, right] = ca < cb ? [na, nb] : [nb, na];
     const folded = a !== e.source || b !== e.target;
-    const srcName = describeNode(byId.get(e.source)!, byId, ruleIdx.get(e.source));
-    const tgtName = describeNode(byId.get(e.target)!, byId, ruleIdx.get(e.target));
+    const srcName = describeNode(na, byId, ruleIdx.get(a));
+    const tgtName = describeNode(nb, byId, ruleIdx.get(b));
     let label: string | undefined;
     let tooltip: string | undefined;
     let style: EdgeStyle = 'solid';
