@@ -542,6 +542,19 @@ describe('route attachment (§4.6)', () => {
     const strict = run(text, { decisions: { grpcHttpSameHostname: 'reject-newer' } });
     expect(c(parent(status(strict, 'GRPCRoute', 'infra', 'g')), 'Accepted')).toBe('False/NotAllowedByListeners');
     expect(c(parent(status(strict, 'HTTPRoute', 'infra', 'h')), 'Accepted')).toBe('True/Accepted');
+    expect(listener(status(strict, 'Gateway', 'infra', 'gw'), 'http')!.attachedRoutes).toBe(1);
+  });
+  it('reject-newer: disjoint hostnames coexist; a wildcard that covers an older hostname loses', () => {
+    const text = doc(
+      gw('  - {name: http, port: 80, protocol: HTTP}\n'),
+      route('h', 'infra', '  parentRefs: [{name: gw}]\n  hostnames: [a.example.com]\n'),
+      route('g1', 'infra', '  parentRefs: [{name: gw}]\n  hostnames: [b.example.com]\n', 'GRPCRoute'),
+      route('g2', 'infra', '  parentRefs: [{name: gw}]\n  hostnames: ["*.example.com"]\n', 'GRPCRoute'),
+    );
+    const a = run(text, { decisions: { grpcHttpSameHostname: 'reject-newer' } });
+    expect(c(parent(status(a, 'GRPCRoute', 'infra', 'g1')), 'Accepted')).toBe('True/Accepted');
+    expect(c(parent(status(a, 'GRPCRoute', 'infra', 'g2')), 'Accepted')).toBe('False/NotAllowedByListeners');
+    expect(listener(status(a, 'Gateway', 'infra', 'gw'), 'http')!.attachedRoutes).toBe(2);
   });
 });
 

@@ -7,7 +7,15 @@ import { isRe2 } from '../model/regex.ts';
 import type { Condition, Fix, ObjectStatus, TextEdit } from '../types.ts';
 import { addDocumentFix, addMapEntryFix, type Ctx, diag, replaceScalarFix, yamlScalar } from './ctx.ts';
 import { type GatewayState, grantFix, type ListenerSetState, type LState, namespaceAllowed } from './gateways.ts';
-import type { BackendInvalidReason, CBackendRef, CParentVerdict, CRoute, CRule, RouteKind } from './types.ts';
+import type {
+  BackendInvalidReason,
+  CAttachedRoute,
+  CBackendRef,
+  CParentVerdict,
+  CRoute,
+  CRule,
+  RouteKind,
+} from './types.ts';
 import {
   arr,
   closestName,
@@ -735,54 +743,90 @@ function namespaceLabelFix(ctx: Ctx, near: Resource, ns: string, labels: Record<
 
 /**
  * SD §11.1 #5 / §4.6.6 with `grpcHttpSameHostname: reject-newer`: on each listener, a GRPCRoute and an
- * HTTPRoute with intersecting hostnames cannot both be accepted; the newer loses.
+ * HTTPRoute with intersecting hostnames cannot both be accepted; the newer one's parentRef is rejected.
+ * A route loses iff some route of the other kind that shares a hostname with it is older, so exact
+ * hostnames are indexed (oldest route per kind and hostname); only wildcard or hostname-less routes are
+ * compared pairwise.
  */
 export function rejectGrpcHttpClashes(ctx: Ctx, routes: Map<string, RouteState>, listeners: LState[]): void {
   if (ctx.opts.decisions.grpcHttpSameHostname !== 'reject-newer') return;
+  type A = CAttachedRoute;
+  const losers = new Map<string, { a: A; older: A; L: LState }>();
+  const lose = (a: A, older: A, L: LState) => {
+    const k = `${a.route}#${a.parentRef}`;
+    if (!losers.has(k)) losers.set(k, { a, older, L });
+  };
+  const other = (k: string) => (k === 'HTTPRoute' ? 'GRPCRoute' : 'HTTPRoute');
   for (const L of listeners) {
-    const http = L.c.routes.filter((a) => a.kind === 'HTTPRoute');
-    const grpc = L.c.routes.filter((a) => a.kind === 'GRPCRoute');
-    if (!http.length || !grpc.length) continue;
-    const loser = new Set<string>();
-    for (const g of grpc)
-      for (const h of http) {
-        const overlap =
-          !g.hostnames.length ||
-          !h.hostnames.length ||
-          g.hostnames.some((x) => intersectHostnames(x, h.hostnames) !== null);
-        if (!overlap) continue;
-        const [older, newer] = g.order < h.order ? [g, h] : [h, g];
-        loser.add(newer.route);
-        const rs = routes.get(newer.route);
-        if (!rs) continue;
-        const pv = rs.c.parents[newer.parentRef];
-        if (pv?.verdict !== 'accepted') continue;
-        pv.verdict = 'rejected';
-        pv.reason = 'NotAllowedByListeners';
-        pv.message = `${older.kind} ${older.namespace}/${older.name} is older and already serves an intersecting hostname on listener "${L.c.name}" (GEP-1016: HTTPRoute and GRPCRoute must not share hostnames)`;
-        pv.listeners = [];
-        const acc = pv.conditions.find((x) => x.type === 'Accepted');
-        if (acc) {
-          acc.status = 'False';
-          acc.reason = pv.reason;
-          acc.message = pv.message;
+    const entries = L.c.routes.filter((a) => a.kind === 'HTTPRoute' || a.kind === 'GRPCRoute');
+    if (!entries.some((a) => a.kind === 'HTTPRoute') || !entries.some((a) => a.kind === 'GRPCRoute')) continue;
+    const exactOldest = new Map<string, A>(); // `${kind}|${host}` → oldest route of that kind on host
+    const fuzzy: A[] = [];
+    for (const a of entries) {
+      if (!a.hostnames.length || a.hostnames.some((h) => h.startsWith('*.'))) fuzzy.push(a);
+      else
+        for (const h of a.hostnames) {
+          const k = `${a.kind}|${h.toLowerCase()}`;
+          const cur = exactOldest.get(k);
+          if (!cur || a.order < cur.order) exactOldest.set(k, a);
         }
-        pv.conditions = pv.conditions.filter((x) => x.type !== 'PartiallyInvalid');
-        diag(
-          ctx,
-          rs.r,
-          ['spec', 'parentRefs', newer.parentRef],
-          'error',
-          'NotAllowedByListeners',
-          `Not attached: ${pv.message}.`,
-          {
-            decisions: ['§11.1 #5 HTTPRoute/GRPCRoute same hostname'],
-          },
-        );
+    }
+    for (const a of entries) {
+      if (!a.hostnames.length || a.hostnames.some((h) => h.startsWith('*.'))) continue;
+      for (const h of a.hostnames) {
+        const o = exactOldest.get(`${other(a.kind)}|${h.toLowerCase()}`);
+        if (o && o.order < a.order) {
+          lose(a, o, L);
+          break;
+        }
       }
-    if (loser.size) {
-      L.c.routes = L.c.routes.filter((a) => !loser.has(a.route));
-      for (const k of loser) L.routeKeys.delete(k);
+    }
+    for (const f of fuzzy)
+      for (const a of entries) {
+        if (a.kind === f.kind) continue;
+        const overlap =
+          !f.hostnames.length ||
+          !a.hostnames.length ||
+          f.hostnames.some((x) => intersectHostnames(x, a.hostnames) !== null);
+        if (!overlap) continue;
+        if (f.order < a.order) lose(a, f, L);
+        else lose(f, a, L);
+      }
+  }
+  if (!losers.size) return;
+  for (const { a, older, L } of losers.values()) {
+    const rs = routes.get(a.route);
+    const pv = rs?.c.parents[a.parentRef];
+    if (!rs || pv?.verdict !== 'accepted') continue;
+    pv.verdict = 'rejected';
+    pv.reason = 'NotAllowedByListeners';
+    pv.message = `${older.kind} ${older.namespace}/${older.name} is older and already serves an intersecting hostname on listener "${L.c.name}" (GEP-1016: HTTPRoute and GRPCRoute must not share hostnames)`;
+    pv.listeners = [];
+    const acc = pv.conditions.find((x) => x.type === 'Accepted');
+    if (acc) {
+      acc.status = 'False';
+      acc.reason = pv.reason;
+      acc.message = pv.message;
+    }
+    pv.conditions = pv.conditions.filter((x) => x.type !== 'PartiallyInvalid');
+    diag(
+      ctx,
+      rs.r,
+      ['spec', 'parentRefs', a.parentRef],
+      'error',
+      'NotAllowedByListeners',
+      `Not attached: ${pv.message}.`,
+      {
+        decisions: ['§11.1 #5 HTTPRoute/GRPCRoute same hostname'],
+      },
+    );
+  }
+  // A rejected parentRef attaches nowhere: drop it from every listener and recount.
+  for (const L of listeners) {
+    const kept = L.c.routes.filter((a) => routes.get(a.route)?.c.parents[a.parentRef]?.verdict === 'accepted');
+    if (kept.length !== L.c.routes.length) {
+      L.c.routes = kept;
+      L.routeKeys = new Set(kept.map((a) => a.route));
     }
   }
   for (const rs of routes.values()) rs.c.accepted = rs.c.parents.some((p) => p.verdict === 'accepted');
