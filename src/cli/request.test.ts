@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +5,6 @@ import { main } from './main.ts';
 import { requestFromUrl } from './request.ts';
 
 const dir = join(dirname(fileURLToPath(import.meta.url)), '__fixtures__');
-void readFileSync;
 
 function run(argv: string[]) {
   const out: string[] = [];

@@ -1261,7 +1261,7 @@ function explainHttp(
         };
         if (winner && e === winner.entry) {
           c.verdict = 'matched';
-          c.why = `wins${k ? ` via hostname ${k}` : ''}${lt !== winner.lt ? '' : ''}`;
+          c.why = `matches (${describeEntry(kind, e)}) and wins${k ? ` via hostname ${k}` : ''}`;
           out.push(c);
           continue;
         }
@@ -1317,6 +1317,22 @@ function explainHttp(
   out.push(...notAttached(ctx, g, first, ['HTTPRoute', 'GRPCRoute']));
   out.sort(candidateOrder);
   return out;
+}
+
+function describeEntry(kind: 'grpc' | 'http', e: HttpEntry | GrpcEntry): string {
+  const parts: string[] = [];
+  if (kind === 'http') {
+    const m = (e as HttpEntry).m;
+    parts.push(`${m.pathType} ${m.pathValue}`);
+    if (m.method) parts.push(`method ${m.method}`);
+    if (m.headers.length) parts.push(`${m.headers.length} header${m.headers.length > 1 ? 's' : ''}`);
+    if (m.query.length) parts.push(`${m.query.length} query param${m.query.length > 1 ? 's' : ''}`);
+  } else {
+    const m = (e as GrpcEntry).m;
+    parts.push(m.service || m.method ? `${m.service ?? '*'}/${m.method ?? '*'}` : 'any method');
+    if (m.headers.length) parts.push(`${m.headers.length} header${m.headers.length > 1 ? 's' : ''}`);
+  }
+  return parts.join(' + ');
 }
 
 function info(kind: 'grpc' | 'http', e: HttpEntry | GrpcEntry, hostname: string): MatchInfo {
