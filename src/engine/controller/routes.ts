@@ -461,6 +461,15 @@ export function attachRoute(ctx: Ctx, rs: RouteState, parents: Parents): void {
       );
       if (!listed) implicit.push({ group: GW_GROUP, kind: 'Gateway', namespace: g.c.namespace, name: g.c.name });
     }
+  if (!explicit.length && !implicit.length)
+    diag(
+      ctx,
+      r,
+      ['spec'],
+      'warning',
+      'NoParentRefs',
+      `${c.kind} ${rs.ns}/${r.name} has no parentRefs: it attaches to no Gateway and gets no status.`,
+    );
   [...explicit, ...implicit].forEach((ref, i) => {
     const isImplicit = i >= explicit.length;
     const path: Path = isImplicit ? ['spec', 'useDefaultGateways'] : ['spec', 'parentRefs', i];
