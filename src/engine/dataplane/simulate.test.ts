@@ -713,3 +713,120 @@ describe('gateway selection and explanations', () => {
     expect(t.outcome.decisions).toContain('no-path-normalisation');
   });
 });
+
+describe('more listener and connection cases (§6.2)', () => {
+  it('a listener that is not Accepted/Programmed carries no traffic', () => {
+    const a = fixtureAnalysis(
+      [{ name: 'gw', listeners: [{ name: 'h', port: 80, protocol: 'HTTP', valid: false }] }],
+      [{ name: 'r', rules: [{ backendRefs: [be('a')] }] }],
+    );
+    const t = simulate(a, {});
+    expect(t.outcome.kind).toBe('no-listener');
+    expect(t.outcome.reason).toMatch(/not Accepted\/Programmed/);
+    expect(t.outcome.decisions).toContain('not-programmed-listener');
+  });
+  it('a Gateway that is not Accepted serves nothing', () => {
+    const a = fixtureAnalysis([{ ...GW, accepted: false }], [{ name: 'r', rules: [{ backendRefs: [be('a')] }] }]);
+    expect(simulate(a, { gateway: 'default/gw' }).outcome.kind).toBe('no-listener');
+  });
+  it('plaintext on a TLS-only port, and TLS on a plaintext-only port, fail at the connection', () => {
+    const a = fixtureAnalysis(
+      [
+        {
+          name: 'gw',
+          listeners: [
+            { name: 'h', port: 80, protocol: 'HTTP' },
+            { name: 's', port: 443, protocol: 'HTTPS' },
+          ],
+        },
+      ],
+      [{ name: 'r', rules: [{ backendRefs: [be('a')] }] }],
+    );
+    expect(simulate(a, { protocol: 'HTTP', port: 443 }).outcome.kind).toBe('rejected');
+    expect(simulate(a, { protocol: 'HTTPS', port: 80, host: 'a.com' }).outcome.kind).toBe('rejected');
+    expect(simulate(a, { protocol: 'HTTPS', host: 'a.com' }).outcome.kind).toBe('forward');
+  });
+  it('a ClientHello without SNI only selects a listener without hostname (SD)', () => {
+    const a = fixtureAnalysis(
+      [{ name: 'gw', listeners: [{ name: 's', port: 443, protocol: 'HTTPS', hostname: 'a.com' }] }],
+      [{ name: 'r', rules: [{ backendRefs: [be('a')] }] }],
+    );
+    const t = simulate(a, { protocol: 'HTTPS', host: '10.0.0.1' });
+    expect(t.outcome.kind).toBe('rejected');
+    expect(t.outcome.decisions).toContain('no-sni-catch-all');
+  });
+  it('frontend client certificates: AllowValidOnly rejects, AllowInsecureFallback warns', () => {
+    const ca = [{ kind: 'ConfigMap', namespace: 'default', name: 'ca', valid: true }];
+    const mk = (mode: 'AllowValidOnly' | 'AllowInsecureFallback') =>
+      fixtureAnalysis(
+        [
+          {
+            name: 'gw',
+            listeners: [
+              { name: 's', port: 443, protocol: 'HTTPS', frontendValidation: { mode, caCertificateRefs: ca } },
+            ],
+          },
+        ],
+        [{ name: 'r', rules: [{ backendRefs: [be('a')] }] }],
+      );
+    const strict = mk('AllowValidOnly');
+    expect(simulate(strict, { protocol: 'HTTPS', host: 'a.com' }).outcome.kind).toBe('rejected');
+    expect(
+      simulate(strict, { protocol: 'HTTPS', host: 'a.com', clientCertificate: { signedBy: 'default/other' } }).outcome
+        .kind,
+    ).toBe('rejected');
+    expect(
+      simulate(strict, { protocol: 'HTTPS', host: 'a.com', clientCertificate: { signedBy: 'default/ca' } }).outcome
+        .kind,
+    ).toBe('forward');
+    const lax = simulate(mk('AllowInsecureFallback'), { protocol: 'HTTPS', host: 'a.com' });
+    expect(lax.outcome.kind).toBe('forward');
+    expect(lax.warnings?.join(' ')).toMatch(/AllowInsecureFallback/);
+  });
+  it('an HTTP request on a TCP listener is proxied as a stream, unchanged', () => {
+    const a = fixtureAnalysis(
+      [{ name: 'gw', listeners: [{ name: 'tcp', port: 8080, protocol: 'TCP' }] }],
+      [{ kind: 'TCPRoute', name: 't', rules: [{ backendRefs: [be('echo')] }] }],
+    );
+    const t = simulate(a, { port: 8080, path: '/x', host: 'a.com' });
+    expect(t.outcome.kind).toBe('forward');
+    expect(t.forwarded).toMatchObject({ path: '/x', host: 'a.com' });
+    expect(simulateMany(a, { protocol: 'TCP', port: 8080 }, 10, 1)).toEqual({ 'default/echo': 10 });
+  });
+  it('hostname partition explains why a matching route lost', () => {
+    const a = fixtureAnalysis(
+      [GW],
+      [
+        { name: 'www', hostnames: ['www.host.org'], rules: [{ matches: [prefix('/app')], backendRefs: [be('www')] }] },
+        { name: 'catch', rules: [{ backendRefs: [be('catch')] }] },
+      ],
+      { decisions: { hostnamePrecedence: 'partition' } },
+    );
+    const t = simulate(a, { host: 'www.host.org', path: '/other' });
+    expect(t.outcome.kind).toBe('not-found');
+    expect(t.outcome.decisions).toContain('hostnamePrecedence=partition');
+    expect(t.candidates.find((c) => c.name === 'catch')).toMatchObject({ verdict: 'lost' });
+  });
+  it('with isolation, routes of a less specific listener are explained as not serving this host', () => {
+    const a = fixtureAnalysis(
+      [
+        {
+          name: 'gw',
+          listeners: [
+            { name: 'any', port: 80, protocol: 'HTTP' },
+            { name: 'wc', port: 80, protocol: 'HTTP', hostname: '*.example.com' },
+          ],
+        },
+      ],
+      [
+        { name: 'on-any', parents: ['default/gw/any'], rules: [{ backendRefs: [be('a')] }] },
+        { name: 'on-wc', parents: ['default/gw/wc'], rules: [{ matches: [prefix('/only')], backendRefs: [be('b')] }] },
+      ],
+    );
+    const t = simulate(a, { host: 'x.example.com', path: '/' });
+    expect(t.outcome.kind).toBe('not-found');
+    expect(t.listener?.name).toBe('wc');
+    expect(t.outcome.decisions).toContain('listener-isolation');
+    expect(t.candidates.find((c) => c.name === 'on-any')).toMatchObject({ verdict: 'not-attached' });
+  });
+});
