@@ -80,9 +80,178 @@ function oldAt(ctx: WalkContext): unknown {
   return cur;
 }
 
-function runCel(schema: S, value: unknown, ctx: WalkContext) {
-  const rules = schema[CEL] as CelRule[] | undefined;
-  if (rules) {
+// ---------- compiled schema nodes ----------
+// Schemas are compiled once into monomorphic nodes (children compiled lazily), so that the walk reads
+// plain fields instead of probing `x-` keys on every schema object.
+
+enum T {
+  Object,
+  Array,
+  String,
+  Number,
+  Boolean,
+  Preserve,
+  IntOrString,
+  Other,
+}
+
+interface CProp {
+  key: string;
+  schema: S;
+  node: CNode | null;
+  def: unknown;
+  /** The default is an object/array and must be copied per use. */
+  defObject: boolean;
+  exp: boolean;
+  status: boolean;
+}
+
+interface CNode {
+  t: T;
+  schema: S;
+  props: CProp[] | null;
+  propKeys: Set<string> | null;
+  add: CNode | null;
+  preserve: boolean;
+  required: string[] | null;
+  maxProperties: number | undefined;
+  items: CNode | null;
+  minItems: number | undefined;
+  maxItems: number | undefined;
+  listType: string | undefined;
+  mapKeys: string[] | undefined;
+  enumVals: unknown[] | undefined;
+  expValues: string[] | undefined;
+  minLength: number | undefined;
+  maxLength: number | undefined;
+  pattern: string | undefined;
+  format: string | undefined;
+  integer: boolean;
+  minimum: number | undefined;
+  maximum: number | undefined;
+  cel: CelRule[] | null;
+  check: CustomCheck | null;
+}
+
+const compiledNodes = new WeakMap<S, CNode>();
+
+function compile(schema: S): CNode {
+  let n = compiledNodes.get(schema);
+  if (n) return n;
+  const t =
+    schema['x-kubernetes-int-or-string'] === true
+      ? T.IntOrString
+      : schema['x-kubernetes-preserve-unknown-fields'] === true && schema.type === undefined
+        ? T.Preserve
+        : schema.type === 'object'
+          ? T.Object
+          : schema.type === 'array'
+            ? T.Array
+            : schema.type === 'string'
+              ? T.String
+              : schema.type === 'integer' || schema.type === 'number'
+                ? T.Number
+                : schema.type === 'boolean'
+                  ? T.Boolean
+                  : T.Other;
+  const props = schema.properties as S | undefined;
+  n = {
+    t,
+    schema,
+    props: props
+      ? Object.keys(props).map((key) => {
+          const ps = props[key] as S;
+          const def = ps.default;
+          return {
+            key,
+            schema: ps,
+            node: null,
+            def,
+            defObject: def !== null && typeof def === 'object',
+            exp: ps[EXP] === true,
+            status: ps[STATUS] === true,
+          };
+        })
+      : null,
+    propKeys: props ? new Set(Object.keys(props)) : null,
+    add: null,
+    preserve: schema['x-kubernetes-preserve-unknown-fields'] === true,
+    required: Array.isArray(schema.required) && schema.required.length ? (schema.required as string[]) : null,
+    maxProperties: schema.maxProperties,
+    items: null,
+    minItems: schema.minItems,
+    maxItems: schema.maxItems,
+    listType: schema['x-kubernetes-list-type'],
+    mapKeys: schema['x-kubernetes-list-map-keys'],
+    enumVals: schema.enum,
+    expValues: schema[EXP_VALUES],
+    minLength: schema.minLength,
+    maxLength: schema.maxLength,
+    pattern: schema.pattern,
+    format: schema.format,
+    integer: schema.type === 'integer',
+    minimum: schema.minimum,
+    maximum: schema.maximum,
+    cel: Array.isArray(schema[CEL]) && schema[CEL].length ? (schema[CEL] as CelRule[]) : null,
+    check: typeof schema[CHECK] === 'function' ? (schema[CHECK] as CustomCheck) : null,
+  };
+  compiledNodes.set(schema, n);
+  // Children after registration (schemas are trees, but be safe with shared sub-schemas).
+  if (schema.additionalProperties && typeof schema.additionalProperties === 'object')
+    n.add = compile(schema.additionalProperties);
+  if (schema.items && typeof schema.items === 'object') n.items = compile(schema.items);
+  return n;
+}
+
+function child(p: CProp): CNode {
+  let c = p.node;
+  if (c === null) {
+    c = compile(p.schema);
+    p.node = c;
+  }
+  return c;
+}
+
+/**
+ * Validates `value` against `schema` at `ctx.path`, returning the defaulted copy. `value` is never
+ * mutated. Values of the wrong type are reported and returned as they are.
+ */
+export function walk(schema: S, value: unknown, ctx: WalkContext): unknown {
+  return walkNode(compile(schema), value, ctx);
+}
+
+function walkNode(n: CNode, value: unknown, ctx: WalkContext): unknown {
+  switch (n.t) {
+    case T.Object:
+      return walkObject(n, value, ctx);
+    case T.Array:
+      return walkArray(n, value, ctx);
+    case T.String:
+      return walkString(n, value, ctx);
+    case T.Number:
+      return walkNumber(n, value, ctx);
+    case T.Boolean:
+      if (typeof value !== 'boolean') typeErr(ctx, 'boolean', value);
+      return value;
+    case T.IntOrString:
+      if (typeof value !== 'string' && !(typeof value === 'number' && Number.isInteger(value)))
+        err(
+          ctx,
+          `Invalid value: ${q(value)}: ${fmtPath(ctx.path)} in body must be of type integer-or-string: "${typeName(value)}"`,
+        );
+      return value;
+    default:
+      return clone(value);
+  }
+}
+
+function typeErr(ctx: WalkContext, want: string, value: unknown) {
+  err(ctx, `Invalid value: ${q(value)}: ${fmtPath(ctx.path)} in body must be of type ${want}: "${typeName(value)}"`);
+}
+
+function runCel(n: CNode, value: unknown, ctx: WalkContext) {
+  const rules = n.cel;
+  if (rules !== null) {
     for (const r of rules) {
       let ok = true;
       if (r.transition) {
@@ -97,16 +266,11 @@ function runCel(schema: S, value: unknown, ctx: WalkContext) {
           ok = true; // the value has the wrong shape: the schema error already says so
         }
       }
-      if (!ok)
-        err(
-          ctx,
-          `Invalid value: "${typeName(value) === 'integer' ? 'integer' : typeName(value)}": ${r.message}`,
-          'cel',
-        );
+      if (!ok) err(ctx, `Invalid value: "${typeName(value)}": ${r.message}`, 'cel');
     }
   }
-  const check = schema[CHECK] as CustomCheck | undefined;
-  if (check) {
+  const check = n.check;
+  if (check !== null) {
     const res = check(value);
     if (res) {
       for (const c of res) {
@@ -117,82 +281,53 @@ function runCel(schema: S, value: unknown, ctx: WalkContext) {
   }
 }
 
-/**
- * Validates `value` against `schema` at `ctx.path`, returning the defaulted copy. `value` is never
- * mutated. Values of the wrong type are reported and returned as they are.
- */
-export function walk(schema: S, value: unknown, ctx: WalkContext): unknown {
-  if (schema['x-kubernetes-preserve-unknown-fields'] && schema.type === undefined) return clone(value);
-  if (schema['x-kubernetes-int-or-string']) {
-    if (typeof value !== 'string' && !(typeof value === 'number' && Number.isInteger(value)))
-      err(
-        ctx,
-        `Invalid value: ${q(value)}: ${fmtPath(ctx.path)} in body must be of type integer-or-string: "${typeName(value)}"`,
-      );
-    return value;
-  }
-  switch (schema.type) {
-    case 'object':
-      return walkObject(schema, value, ctx);
-    case 'array':
-      return walkArray(schema, value, ctx);
-    case 'string':
-      return walkString(schema, value, ctx);
-    case 'integer':
-    case 'number':
-      return walkNumber(schema, value, ctx);
-    case 'boolean':
-      if (typeof value !== 'boolean') typeErr(ctx, 'boolean', value);
-      return value;
-    default:
-      return clone(value);
-  }
-}
+const CHANNEL_HINT =
+  'exists only in the Experimental channel of Gateway API v1.6.1. Switch the channel to Experimental (--channel experimental) to use it.';
 
-function typeErr(ctx: WalkContext, want: string, value: unknown) {
-  err(ctx, `Invalid value: ${q(value)}: ${fmtPath(ctx.path)} in body must be of type ${want}: "${typeName(value)}"`);
-}
-
-function walkObject(schema: S, value: unknown, ctx: WalkContext): unknown {
+function walkObject(n: CNode, value: unknown, ctx: WalkContext): unknown {
   if (!isObj(value)) {
     typeErr(ctx, 'object', value);
     return value;
   }
-  const props = schema.properties as S | undefined;
-  const add = schema.additionalProperties as S | undefined;
   const out: Record<string, unknown> = {};
-  let n = 0;
-  if (props) {
-    for (const k in props) {
-      const ps = props[k] as S;
-      let v = value[k];
+  const props = n.props;
+  const std = ctx.channel === 'standard';
+  if (props !== null) {
+    for (let i = 0; i < props.length; i++) {
+      const p = props[i] as CProp;
+      let v = value[p.key];
       if (v === null) v = undefined; // null on a non-nullable field is pruned
-      if (ps[STATUS]) continue; // status is ignored on create/update (status subresource only)
-      if (ps[EXP] && ctx.channel === 'standard') {
+      if (p.status) continue; // status is ignored on create/update (status subresource only)
+      if (p.exp && std) {
         if (v !== undefined)
           err(
             ctx,
-            `unknown field "${fmtPath([...ctx.path, k])}": ${k} exists only in the Experimental channel of Gateway API v1.6.1. Switch the channel to Experimental (--channel experimental) to use it.`,
+            `unknown field "${fmtPath([...ctx.path, p.key])}": ${p.key} ${CHANNEL_HINT}`,
             'channel',
-            k,
+            p.key,
             true,
           );
         continue;
       }
-      if (v === undefined && ps.default !== undefined) v = clone(ps.default);
-      if (v === undefined) continue;
-      ctx.path.push(k);
-      out[k] = walk(ps, v, ctx);
+      if (v === undefined) {
+        if (p.def === undefined) continue;
+        v = p.defObject ? clone(p.def) : p.def;
+      }
+      ctx.path.push(p.key);
+      out[p.key] = walkNode(child(p), v, ctx);
       ctx.path.pop();
     }
+  }
+  const keys = n.propKeys;
+  const add = n.add;
+  if (add === null) {
     for (const k in value) {
-      if (k in props) continue;
-      if (add) continue;
-      if (schema['x-kubernetes-preserve-unknown-fields']) {
+      if (keys?.has(k)) continue;
+      if (n.preserve) {
         out[k] = clone(value[k]);
         continue;
       }
-      const guess = closest(k, Object.keys(props));
+      const guess = keys ? closest(k, keys) : undefined;
       err(
         ctx,
         `unknown field "${fmtPath([...ctx.path, k])}"${guess ? ` (did you mean "${guess}"?)` : ''}`,
@@ -201,140 +336,140 @@ function walkObject(schema: S, value: unknown, ctx: WalkContext): unknown {
         true,
       );
     }
-  }
-  if (add) {
+  } else {
+    let count = 0;
     for (const k in value) {
-      if (props && k in props) continue;
-      n++;
+      if (keys?.has(k)) continue;
+      count++;
       let v = value[k];
       if (v === null) v = undefined;
       if (v === undefined) continue;
       ctx.path.push(k);
-      out[k] = walk(add, v, ctx);
+      out[k] = walkNode(add, v, ctx);
       ctx.path.pop();
     }
-    if (schema.maxProperties !== undefined && n > schema.maxProperties)
-      err(ctx, `Too many: ${n}: must have at most ${schema.maxProperties} items`);
+    if (n.maxProperties !== undefined && count > n.maxProperties)
+      err(ctx, `Too many: ${count}: must have at most ${n.maxProperties} items`);
   }
-  const req = schema.required as string[] | undefined;
-  if (req) {
+  const req = n.required;
+  if (req !== null) {
     for (const k of req) {
-      if (out[k] === undefined && !(props?.[k]?.[EXP] && ctx.channel === 'standard'))
-        err(ctx, 'Required value', 'schema', k);
+      if (out[k] !== undefined) continue;
+      const p = props?.find((x) => x.key === k);
+      if (p?.exp && std) continue;
+      err(ctx, 'Required value', 'schema', k);
     }
   }
-  runCel(schema, out, ctx);
+  runCel(n, out, ctx);
   return out;
 }
 
-function walkArray(schema: S, value: unknown, ctx: WalkContext): unknown {
+function walkArray(n: CNode, value: unknown, ctx: WalkContext): unknown {
   if (!Array.isArray(value)) {
     typeErr(ctx, 'array', value);
     return value;
   }
-  const items = schema.items as S;
-  const out: unknown[] = new Array(value.length);
-  for (let i = 0; i < value.length; i++) {
+  const items = n.items as CNode;
+  const len = value.length;
+  const out: unknown[] = new Array(len);
+  for (let i = 0; i < len; i++) {
     ctx.path.push(i);
-    let v = value[i];
+    const v = value[i];
     if (v === null) {
       // null list items are not pruned: they fail the item type
-      typeErr(ctx, items.type ?? 'object', v);
+      typeErr(ctx, (items.schema.type as string | undefined) ?? 'object', v);
       out[i] = v;
     } else {
-      out[i] = walk(items, v, ctx);
+      out[i] = walkNode(items, v, ctx);
     }
     ctx.path.pop();
-    v = undefined;
   }
-  if (schema.maxItems !== undefined && value.length > schema.maxItems)
-    err(ctx, `Too many: ${value.length}: must have at most ${schema.maxItems} items`);
-  if (schema.minItems !== undefined && value.length < schema.minItems)
-    err(
-      ctx,
-      `Invalid value: ${value.length}: ${fmtPath(ctx.path)} in body should have at least ${schema.minItems} items`,
-    );
-  const lt = schema['x-kubernetes-list-type'];
-  if (lt === 'map' && out.length > 1) {
-    const keys = schema['x-kubernetes-list-map-keys'] as string[];
-    const seen = new Set<string>();
-    for (let i = 0; i < out.length; i++) {
-      const it = out[i];
-      if (!isObj(it)) continue;
-      const id = keys.map((k) => JSON.stringify(it[k] ?? null)).join('\u0000');
-      if (seen.has(id)) {
-        const shown = keys.map((k) => `"${k}":${JSON.stringify(it[k] ?? null)}`).join(', ');
-        err(ctx, `Duplicate value: map[string]interface {}{${shown}}`, 'schema', i);
-      } else seen.add(id);
-    }
-  } else if (lt === 'set' && out.length > 1) {
-    const seen = new Set<string>();
-    for (let i = 0; i < out.length; i++) {
-      const id = JSON.stringify(out[i]);
-      if (seen.has(id)) err(ctx, `Duplicate value: ${q(out[i])}`, 'schema', i);
-      else seen.add(id);
+  if (n.maxItems !== undefined && len > n.maxItems) err(ctx, `Too many: ${len}: must have at most ${n.maxItems} items`);
+  if (n.minItems !== undefined && len < n.minItems)
+    err(ctx, `Invalid value: ${len}: ${fmtPath(ctx.path)} in body should have at least ${n.minItems} items`);
+  if (len > 1) {
+    if (n.listType === 'map') {
+      const keys = n.mapKeys as string[];
+      const seen = new Set<string>();
+      for (let i = 0; i < len; i++) {
+        const it = out[i];
+        if (!isObj(it)) continue;
+        const id =
+          keys.length === 1
+            ? JSON.stringify(it[keys[0] as string] ?? null)
+            : keys.map((k) => JSON.stringify(it[k] ?? null)).join('\u0000');
+        if (seen.has(id)) {
+          const shown = keys.map((k) => `"${k}":${JSON.stringify(it[k] ?? null)}`).join(', ');
+          err(ctx, `Duplicate value: map[string]interface {}{${shown}}`, 'schema', i);
+        } else seen.add(id);
+      }
+    } else if (n.listType === 'set') {
+      const seen = new Set<string>();
+      for (let i = 0; i < len; i++) {
+        const id = JSON.stringify(out[i]);
+        if (seen.has(id)) err(ctx, `Duplicate value: ${q(out[i])}`, 'schema', i);
+        else seen.add(id);
+      }
     }
   }
-  runCel(schema, out, ctx);
+  runCel(n, out, ctx);
   return out;
 }
 
-function walkString(schema: S, value: unknown, ctx: WalkContext): unknown {
+function walkString(n: CNode, value: unknown, ctx: WalkContext): unknown {
   if (typeof value !== 'string') {
     typeErr(ctx, 'string', value);
     return value;
   }
-  const en = schema.enum as string[] | undefined;
-  if (en) {
-    if (!en.includes(value)) {
-      const expOnly = schema[EXP_VALUES] as string[] | undefined;
-      if (expOnly?.includes(value))
-        err(
-          ctx,
-          `Unsupported value: ${q(value)}: supported values: ${en.map((e) => q(e)).join(', ')}. ${value} exists only in the Experimental channel of Gateway API v1.6.1: switch the channel to Experimental (--channel experimental) to use it.`,
-          'channel',
-        );
-      else err(ctx, `Unsupported value: ${q(value)}: supported values: ${en.map((e) => q(e)).join(', ')}`);
-    }
+  const en = n.enumVals as string[] | undefined;
+  if (en !== undefined && !en.includes(value)) {
+    const supported = `Unsupported value: ${q(value)}: supported values: ${en.map((e) => q(e)).join(', ')}`;
+    if (n.expValues?.includes(value))
+      err(
+        ctx,
+        `${supported}. ${value} exists only in the Experimental channel of Gateway API v1.6.1: switch the channel to Experimental (--channel experimental) to use it.`,
+        'channel',
+      );
+    else err(ctx, supported);
   }
   const len = value.length;
-  if (schema.maxLength !== undefined && len > schema.maxLength) {
-    const runes = [...value].length;
-    if (runes > schema.maxLength) err(ctx, `Too long: may not be more than ${schema.maxLength} bytes`);
+  // maxLength counts characters (runes), not UTF-16 units.
+  if (n.maxLength !== undefined && len > n.maxLength && [...value].length > n.maxLength)
+    err(ctx, `Too long: may not be more than ${n.maxLength} bytes`);
+  if (n.minLength !== undefined && len < n.minLength)
+    err(ctx, `Invalid value: ${q(value)}: ${fmtPath(ctx.path)} in body should be at least ${n.minLength} chars long`);
+  if (n.pattern !== undefined && !matchesPattern(n.pattern, value))
+    err(ctx, `Invalid value: ${q(value)}: ${fmtPath(ctx.path)} in body should match '${n.pattern}'`);
+  const f = n.format;
+  if (f !== undefined) {
+    if (f === 'ipv4' && !isIPv4(value))
+      err(ctx, `Invalid value: ${q(value)}: ${fmtPath(ctx.path)} in body must be of type ipv4: ${q(value)}`);
+    else if (f === 'ipv6' && !isIPv6(value))
+      err(ctx, `Invalid value: ${q(value)}: ${fmtPath(ctx.path)} in body must be of type ipv6: ${q(value)}`);
+    else if (f === 'date-time' && !DATE_TIME.test(value))
+      err(ctx, `Invalid value: ${q(value)}: ${fmtPath(ctx.path)} in body must be of type date-time: ${q(value)}`);
   }
-  if (schema.minLength !== undefined && len < schema.minLength)
-    err(
-      ctx,
-      `Invalid value: ${q(value)}: ${fmtPath(ctx.path)} in body should be at least ${schema.minLength} chars long`,
-    );
-  if (schema.pattern !== undefined && !matchesPattern(schema.pattern, value))
-    err(ctx, `Invalid value: ${q(value)}: ${fmtPath(ctx.path)} in body should match '${schema.pattern}'`);
-  const f = schema.format;
-  if (f === 'ipv4' && !isIPv4(value))
-    err(ctx, `Invalid value: ${q(value)}: ${fmtPath(ctx.path)} in body must be of type ipv4: ${q(value)}`);
-  if (f === 'ipv6' && !isIPv6(value))
-    err(ctx, `Invalid value: ${q(value)}: ${fmtPath(ctx.path)} in body must be of type ipv6: ${q(value)}`);
-  runCel(schema, value, ctx);
+  if (n.cel !== null || n.check !== null) runCel(n, value, ctx);
   return value;
 }
 
-function walkNumber(schema: S, value: unknown, ctx: WalkContext): unknown {
-  if (typeof value !== 'number' || (schema.type === 'integer' && !Number.isInteger(value))) {
-    typeErr(ctx, schema.type, value);
+/** RFC 3339 date-time (kube-openapi `date-time`). */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+function walkNumber(n: CNode, value: unknown, ctx: WalkContext): unknown {
+  if (typeof value !== 'number' || (n.integer && !Number.isInteger(value))) {
+    typeErr(ctx, n.integer ? 'integer' : 'number', value);
     return value;
   }
-  const en = schema.enum as number[] | undefined;
-  if (en && !en.includes(value))
+  const en = n.enumVals as number[] | undefined;
+  if (en !== undefined && !en.includes(value))
     err(ctx, `Unsupported value: ${value}: supported values: ${en.map((e) => `"${e}"`).join(', ')}`);
-  if (schema.minimum !== undefined && value < schema.minimum)
-    err(
-      ctx,
-      `Invalid value: ${value}: ${fmtPath(ctx.path)} in body should be greater than or equal to ${schema.minimum}`,
-    );
-  if (schema.maximum !== undefined && value > schema.maximum)
-    err(ctx, `Invalid value: ${value}: ${fmtPath(ctx.path)} in body should be less than or equal to ${schema.maximum}`);
-  if (schema.format === 'int32' && (value > 2147483647 || value < -2147483648))
+  if (n.minimum !== undefined && value < n.minimum)
+    err(ctx, `Invalid value: ${value}: ${fmtPath(ctx.path)} in body should be greater than or equal to ${n.minimum}`);
+  if (n.maximum !== undefined && value > n.maximum)
+    err(ctx, `Invalid value: ${value}: ${fmtPath(ctx.path)} in body should be less than or equal to ${n.maximum}`);
+  if (n.format === 'int32' && (value > 2147483647 || value < -2147483648))
     err(ctx, `Invalid value: ${value}: ${fmtPath(ctx.path)} in body must be of type int32: "integer"`);
-  runCel(schema, value, ctx);
+  if (n.cel !== null || n.check !== null) runCel(n, value, ctx);
   return value;
 }
