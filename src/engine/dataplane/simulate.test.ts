@@ -830,3 +830,28 @@ describe('more listener and connection cases (§6.2)', () => {
     expect(t.candidates.find((c) => c.name === 'on-any')).toMatchObject({ verdict: 'not-attached' });
   });
 });
+
+describe('prefix ranking SD', () => {
+  it('/foo/ outranks /foo by raw length, and says so only when both match', () => {
+    const a = fixtureAnalysis(
+      [GW],
+      [
+        {
+          name: 'p',
+          rules: [
+            { matches: [prefix('/foo')], backendRefs: [be('short')] },
+            { matches: [prefix('/foo/')], backendRefs: [be('long')] },
+          ],
+        },
+      ],
+    );
+    const t = simulate(a, { path: '/foo/x' });
+    expect(t.route?.rule).toBe(1);
+    expect(t.outcome.decisions).toContain('prefix-raw-length');
+    const b = fixtureAnalysis(
+      [GW],
+      [{ name: 'p', rules: [{ matches: [prefix('/foo/')], backendRefs: [be('long')] }] }],
+    );
+    expect(simulate(b, { path: '/foo/x' }).outcome.decisions ?? []).not.toContain('prefix-raw-length');
+  });
+});
