@@ -2,7 +2,7 @@
 // example from the Examples menu, click its ready requests, read the answer.
 import { expect, type Page, test } from '@playwright/test';
 import { EXAMPLES } from '../src/app/examples/index.ts';
-import { selectText, waitForEditor } from './app-helpers.ts';
+import { cursorLine, selectText, waitForEditor } from './app-helpers.ts';
 import { openExample, result, sendRequest, tester, verdict } from './tester-helpers.ts';
 
 function example(id: string) {
@@ -16,10 +16,19 @@ async function pick(page: Page, name: string) {
 }
 
 test('header matching: a version: 2 header goes to v2', async ({ page }) => {
-  await openExample(page, example('header-matching'));
+  const ex = example('header-matching');
+  await openExample(page, ex);
   await pick(page, 'version: 2');
   await expect(verdict(page)).toHaveText('Forwarded to default/foo-v2:8080');
-  await expect(result(page).locator('.winner')).toContainText('rule 0');
+  const winner = result(page).locator('.winner');
+  await expect(winner).toContainText('rule 0');
+  // Clicking the winning rule and match reveals them in the editor.
+  await waitForEditor(page);
+  const lineOf = (needle: string) => ex.manifests.split('\n').findIndex((l) => l.includes(needle)) + 1;
+  await winner.getByRole('button', { name: 'match 0' }).click();
+  await expect.poll(() => cursorLine(page)).toBe(lineOf('- headers:'));
+  await winner.getByRole('button', { name: /^rule 0/ }).click();
+  await expect.poll(() => cursorLine(page)).toBe(lineOf('- matches:'));
   await pick(page, 'no header');
   await expect(verdict(page)).toHaveText('Forwarded to default/foo-v1:8080');
   // Why rule 0 did not match: the condition that failed is named.

@@ -5,6 +5,7 @@
 import type { ReactNode } from 'react';
 import { SD } from '../../engine/dataplane/decisions.ts';
 import type { Trace, TraceCandidate, TraceFilter } from '../../engine/index.ts';
+import { useScenario } from '../store/scenario.ts';
 import { diffSnapshots } from './diff.ts';
 import { describeRequest, formToRequest, protocolOf, sameRequest } from './form.ts';
 import { highlight } from './highlight.ts';
@@ -134,9 +135,7 @@ function ListenerStep({ trace }: { trace: Trace }) {
           ))}
         </ul>
       ) : (
-        <p className="why">
-          {trace.outcome.kind === 'no-listener' || !trace.gateway ? trace.outcome.reason : 'No listener was chosen.'}
-        </p>
+        <p className="why">No listener was chosen: {trace.outcome.reason}</p>
       )}
     </Step>
   );
@@ -185,6 +184,15 @@ function CandidatesStep({ trace }: { trace: Trace }) {
   );
 }
 
+/** What a rule without `matches` means, per route kind. */
+const DEFAULT_MATCH: Record<string, string> = {
+  HTTPRoute: 'no matches listed: the default match, PathPrefix /',
+  GRPCRoute: 'no matches listed: every gRPC request matches',
+  TLSRoute: 'TLSRoutes have no match conditions: the route is chosen by its hostnames',
+  TCPRoute: 'TCPRoutes have no match conditions: the listener decides',
+  UDPRoute: 'UDPRoutes have no match conditions: the listener decides',
+};
+
 function WinnerStep({ trace }: { trace: Trace }) {
   const r = trace.route;
   return (
@@ -203,7 +211,7 @@ function WinnerStep({ trace }: { trace: Trace }) {
           </button>
           {' → '}
           {r.match === null ? (
-            <span>no matches listed (the default match, PathPrefix /)</span>
+            <span>{DEFAULT_MATCH[r.kind] ?? 'no match conditions'}</span>
           ) : (
             <button type="button" className="link" onClick={() => highlight(r, r.rule, r.match)}>
               match {r.match}
@@ -278,6 +286,16 @@ function FiltersStep({ trace }: { trace: Trace }) {
   );
 }
 
+/** The TLS mode of the trace's listener, from the topology view model. */
+function tlsMode(trace: Trace): string | undefined {
+  const l = trace.listener;
+  if (!l || !trace.gateway) return undefined;
+  const id = l.listenerSet ? `ls:${nsName(l.listenerSet)}/${l.name}` : `gw:${nsName(trace.gateway)}/${l.name}`;
+  const node = useScenario.getState().analysis?.topology.nodes.find((n) => n.id === id);
+  const mode = node?.details.tlsMode;
+  return typeof mode === 'string' ? mode : undefined;
+}
+
 function BackendStep({ trace }: { trace: Trace }) {
   const f = trace.forwarded;
   const p = protocolOf(trace.request);
@@ -287,11 +305,15 @@ function BackendStep({ trace }: { trace: Trace }) {
     return (
       <Step n={5} title="What the backend receives">
         <p className="why">
-          {trace.outcome.kind === 'forward'
-            ? p === 'TLS'
-              ? 'The TLS stream as the client sent it (passthrough), or the decrypted stream (terminate).'
-              : `The ${p} stream, unchanged.`
-            : 'Nothing: no backend is reached.'}
+          {trace.outcome.kind !== 'forward'
+            ? 'Nothing: no backend is reached.'
+            : p !== 'TLS'
+              ? `The ${p} ${p === 'UDP' ? 'datagrams' : 'stream'}, unchanged.`
+              : tlsMode(trace) === 'Terminate'
+                ? 'The decrypted TCP stream: the Gateway terminates TLS with the listener certificate (mode Terminate).'
+                : tlsMode(trace) === 'Passthrough'
+                  ? 'The encrypted stream as the client sent it: the Gateway only reads the SNI (mode Passthrough).'
+                  : 'The TLS stream (passthrough) or the decrypted stream (terminate), by the listener mode.'}
         </p>
       </Step>
     );

@@ -76,7 +76,7 @@ export function TestCases() {
         </output>
       </div>
       <div className="tests-actions">
-        <button type="button" onClick={saveAsTest} disabled={!trace || !request}>
+        <button id={`${id}-save`} type="button" onClick={saveAsTest} disabled={!trace || !request}>
           Save as test
         </button>
         <button type="button" onClick={exportCases} disabled={tests.length === 0}>
@@ -111,6 +111,7 @@ export function TestCases() {
               result={current?.[i]}
               editing={editing === i}
               onEdit={(on) => setEditing(on ? i : null)}
+              idPrefix={id}
             />
           ))}
         </ul>
@@ -125,12 +126,14 @@ function TestItem({
   result,
   editing,
   onEdit,
+  idPrefix,
 }: {
   index: number;
   test: TestCase;
   result: CaseResult | undefined;
   editing: boolean;
   onEdit(on: boolean): void;
+  idPrefix: string;
 }) {
   const state = !result ? 'pending' : result.pass ? 'pass' : 'fail';
   const label = state === 'pending' ? '…' : state === 'pass' ? 'PASS' : 'FAIL';
@@ -165,7 +168,22 @@ function TestItem({
           >
             Edit
           </button>
-          <button type="button" aria-label={`Delete test "${test.name}"`} onClick={() => replace(null)}>
+          <button
+            id={`${idPrefix}-del-${index}`}
+            type="button"
+            aria-label={`Delete test "${test.name}"`}
+            onClick={() => {
+              replace(null);
+              // Keep keyboard focus in the list: the next case's Delete, else the previous one, else Save.
+              requestAnimationFrame(() => {
+                const el =
+                  document.getElementById(`${idPrefix}-del-${index}`) ??
+                  document.getElementById(`${idPrefix}-del-${index - 1}`) ??
+                  document.getElementById(`${idPrefix}-save`);
+                el?.focus();
+              });
+            }}
+          >
             Delete
           </button>
         </span>
