@@ -488,9 +488,10 @@ export const GRPCRouteFilter = (ch: Channel) =>
     },
   );
 
-const GRPCFilters = (ch: Channel) =>
+const GRPCFilters = (ch: Channel, description = 'Filters applied to every call of this rule, in order.') =>
   Atomic(GRPCRouteFilter(ch), {
     maxItems: 16,
+    description,
     [CEL]: [notRepeated('RequestHeaderModifier'), notRepeated('ResponseHeaderModifier')],
   });
 
@@ -548,7 +549,16 @@ export const GRPCRouteRule = (ch: Channel) =>
     ),
     filters: Opt(GRPCFilters(ch)),
     backendRefs: Opt(
-      Atomic(Obj({ ...backendRefPropsFor(), filters: Opt(GRPCFilters(ch)) }, { [CEL]: [portRule] }), { maxItems: 16 }),
+      Atomic(
+        Obj(
+          {
+            ...backendRefPropsFor(),
+            filters: Opt(GRPCFilters(ch, 'Filters applied only to calls sent to this backend.')),
+          },
+          { [CEL]: [portRule], description: 'A backend that receives matching calls, with a relative weight.' },
+        ),
+        { maxItems: 16, description: 'Where matching calls go; traffic is split by weight.' },
+      ),
     ),
     sessionPersistence: Opt(exp(ch, SessionPersistence())),
   });

@@ -157,6 +157,16 @@ function secretErrors(obj: O): FieldError[] {
   return out;
 }
 
+/**
+ * Core defaults the API server applies in code rather than in a schema: a Service port's targetPort
+ * defaults to its port. Applied to the defaulted copy in place.
+ */
+export function applyCoreDefaults(kind: string, obj: O): void {
+  if (kind !== 'Service' || !isObj(obj.spec) || !Array.isArray(obj.spec.ports)) return;
+  for (const p of obj.spec.ports)
+    if (isObj(p) && p.targetPort === undefined && typeof p.port === 'number') p.targetPort = p.port;
+}
+
 /** Core-kind validation beyond the shape (ObjectMeta is checked for every modelled kind). */
 export function coreErrors(kind: string, obj: O): FieldError[] {
   switch (kind) {

@@ -7,7 +7,7 @@ import { splitApiVersion } from '../manifest/kinds.ts';
 import { schemaFor } from '../model/index.ts';
 import type { ResolvedOptions } from '../options.ts';
 import type { Channel, Diagnostic } from '../types.ts';
-import { coreErrors, metadataErrors } from './core.ts';
+import { applyCoreDefaults, coreErrors, metadataErrors } from './core.ts';
 import { lintResources } from './lints.ts';
 import { type FieldError, fmtPath, type WalkContext, walk } from './walk.ts';
 
@@ -41,7 +41,10 @@ export function validateObject(
   const out = walk(schema as Record<string, unknown>, obj, ctx) as Record<string, unknown>;
   const errors = ctx.errors;
   errors.push(...metadataErrors(kind, group, obj));
-  if (group === '') errors.push(...coreErrors(kind, out));
+  if (group === '') {
+    errors.push(...coreErrors(kind, out));
+    applyCoreDefaults(kind, out);
+  }
   return { modelled: true, obj: out, errors };
 }
 

@@ -292,6 +292,7 @@ function isHttpsUpgrade(f: O): boolean {
 }
 
 function lintRedirectLoop(ctx: Ctx, spec: O, rules: O[], all: Index) {
+  if (!rules.some((r) => Array.isArray(r.filters) && r.filters.length > 0)) return;
   const redirectRules = rules
     .map((rule, i) => ({ i, f: arr(rule.filters).findIndex(isHttpsUpgrade) }))
     .filter((x) => x.f >= 0);

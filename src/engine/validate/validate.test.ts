@@ -598,6 +598,13 @@ describe('ObjectMeta and core kinds (API server built-in validation)', () => {
     expect(e.join('\n')).toContain('name part must consist of alphanumeric characters');
     expect(e.join('\n')).toContain('a valid label must be an empty string or consist of');
   });
+  it('Service: targetPort defaults to port', () => {
+    const v = validateObject(
+      { apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: [{ port: 8080 }] } },
+      'standard',
+    );
+    expect(((v.obj.spec as O).ports as O[])[0]).toEqual({ port: 8080, protocol: 'TCP', targetPort: 8080 });
+  });
   it('Service: type, protocol, port names', () => {
     const s = (spec: O) => core({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec });
     expect(s({ type: 'Ingress', ports: [{ port: 80 }] })[0]).toContain('spec.type: Unsupported value: "Ingress"');
