@@ -544,8 +544,14 @@ function nameDecisions(
       decisions.add('regex-re2-full-match');
     if (m.headers.some((h) => (req.headers.get(h.name)?.length ?? 0) > 1)) decisions.add('repeated-header-any');
     if (m.query.some((q) => (req.queryParams.get(q.name)?.length ?? 0) > 1)) decisions.add('query-first-value');
-    if (m.pathType === 'PathPrefix' && m.pathValue.length > 1 && m.pathValue.endsWith('/'))
-      decisions.add('prefix-raw-length');
+    if (m.pathType === 'PathPrefix' && m.pathValue.length > 1 && m.pathValue.endsWith('/')) {
+      // `/foo/` outranks an equivalent `/foo` only by the raw-length SD.
+      const base = m.pathValue.slice(0, -1);
+      const test = httpTest(ctx);
+      const bucket = table.buckets.get(winner.hostname) as HttpEntry[] | undefined;
+      if (bucket?.some((e) => e.m.pathType === 'PathPrefix' && e.m.pathValue === base && test(e)))
+        decisions.add('prefix-raw-length');
+    }
   }
 }
 
