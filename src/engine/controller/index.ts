@@ -7,7 +7,7 @@ import type { InputFile, Resource } from '../manifest/index.ts';
 import type { ResolvedOptions } from '../options.ts';
 import type { Topology } from '../topology.ts';
 import type { Condition, ObjectStatus } from '../types.ts';
-import { type Ctx, makeCtx } from './ctx.ts';
+import { type Ctx, diag, makeCtx } from './ctx.ts';
 import {
   finishGateway,
   type GatewayState,
@@ -73,7 +73,18 @@ export function runController(resources: Resource[], opts: ResolvedOptions, file
     mergeAndResolveConflicts(ctx, gw);
     finishGateway(ctx, gw);
   }
-  for (const ls of sets) finishListenerSet(ls);
+  for (const ls of sets) {
+    finishListenerSet(ls);
+    if (ls.allowed && !ls.accepted && ls.conditions[0]?.reason === 'ParentNotAccepted')
+      diag(
+        ctx,
+        ls.r,
+        ['spec', 'parentRef'],
+        'error',
+        'ParentNotAccepted',
+        `${ls.conditions[0].message}: this ListenerSet's listeners are not merged.`,
+      );
+  }
   // Default Gateways (Experimental, GEP-3793, §4.6.8).
   const defaultGateways =
     opts.channel === 'experimental' ? gateways.filter((g) => obj(g.r.obj.spec).defaultScope === 'All') : [];

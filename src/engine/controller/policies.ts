@@ -273,7 +273,17 @@ function evaluatePolicy(ctx: Ctx, r: Resource): PolicyState {
     }
     if (bad) {
       firstBad ??= bad;
-      diag(ctx, r, at, 'error', bad.reason, `BackendTLSPolicy ${ns}/${r.name}: ${bad.message}.`);
+      const missing = bad.reason === 'InvalidCACertificateRef' && !ctx.world.get('', 'ConfigMap', ns, name);
+      diag(ctx, r, at, 'error', bad.reason, `BackendTLSPolicy ${ns}/${r.name}: ${bad.message}.`, {
+        fix: missing
+          ? addDocumentFix(
+              ctx,
+              r,
+              `Add CA ConfigMap ${ns}/${name}`,
+              `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n  namespace: ${ns}\ndata:\n  ca.crt: |\n    -----BEGIN CERTIFICATE-----\n    REPLACE-ME\n    -----END CERTIFICATE-----\n`,
+            )
+          : undefined,
+      });
     } else okRefs++;
   });
   if (firstBad) {
