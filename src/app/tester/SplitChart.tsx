@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import type { Trace } from '../../engine/index.ts';
 import { protocolOf } from './form.ts';
+import { splitRows } from './split.ts';
 import { useTester } from './store.ts';
 import { backendLabel, failureLabel, percent } from './verdict.ts';
 
@@ -16,31 +17,7 @@ export function SplitChart({ trace }: { trace: Trace }) {
   const total = trace.backends.reduce((s, b) => s + b.weight, 0);
   const fail = failureLabel(protocolOf(trace.request));
   const counts = sampled?.counts;
-  // Counts are keyed by backend `ns/name`; samples that reach no backend count under the outcome.
-  const seen = new Set<string>();
-  const observedOf = (key: string): number | undefined => {
-    if (!counts || seen.has(key)) return undefined;
-    seen.add(key);
-    return counts[key] ?? 0;
-  };
-  const rows = trace.backends.map((b) => {
-    const key = `${b.namespace}/${b.name}`;
-    const observed: number | undefined = b.valid
-      ? observedOf(key)
-      : counts && key in counts
-        ? observedOf(key)
-        : undefined;
-    return { b, key, observed };
-  });
-  const backendKeys = new Set(rows.filter((r) => r.observed !== undefined).map((r) => r.key));
-  let others = counts ? Object.entries(counts).filter(([k]) => !backendKeys.has(k)) : [];
-  // Samples that hit an invalid backend count under the failing outcome (`error 500`, …). With one
-  // invalid backend that gets traffic, and one such outcome, the count is that backend's.
-  const failing = rows.filter((r) => !r.b.valid && r.b.share > 0 && r.observed === undefined);
-  if (counts && failing.length === 1 && others.length <= 1) {
-    (failing[0] as (typeof rows)[number]).observed = others[0]?.[1] ?? 0;
-    others = [];
-  }
+  const { rows, others } = splitRows(trace, counts);
   const n = sampled?.n ?? SAMPLE_N;
 
   return (
