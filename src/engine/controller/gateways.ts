@@ -373,6 +373,20 @@ export function validateListener(ctx: Ctx, L: LState, gw: GatewayState): void {
     }
   }
   if (!kinds.length && L.accepted.ok) fail('programmed', 'Invalid', 'Listener supports no route kind');
+  // An invalid selector matches no namespace (SD §4.6.3); say why.
+  if (L.from === 'Selector') {
+    const { error } = matchSelector(L.selector, {});
+    if (error)
+      diag(
+        ctx,
+        L.owner,
+        [...L.path, 'allowedRoutes', 'namespaces', ...(L.selector === undefined ? [] : ['selector'])],
+        'warning',
+        'InvalidSelector',
+        `Listener "${c.name}": ${error}; it admits routes from no namespace.`,
+        { decisions: ['§4.6.3 invalid selector matches nothing'] },
+      );
+  }
   L.kinds = new Set(kinds);
   c.supportedKinds = kinds.map((k) => `${GW_GROUP}/${k}`);
 
