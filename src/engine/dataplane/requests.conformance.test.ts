@@ -116,10 +116,12 @@ export function judge(a: Analysis, rc: RequestCase): { failures: string[]; trace
       f.push(`grpc: expected ${e.grpcCode}, got ${o.grpcStatus ?? o.kind}`);
   }
   const httpish = ok2xx || (e.grpcCode === 'OK' && o.kind === 'forward');
-  const isL4 = req.protocol === 'TCP' || req.protocol === 'UDP' || req.protocol === 'TLS';
 
-  // The backend (checked when the status is 200/204, or for TCP/TLS/UDP echo and gRPC OK).
-  if (isObj(e.backend) && (httpish || (isL4 && o.kind === 'forward'))) {
+  // The backend: checked when the status is 200/204 (or gRPC OK); without a status or gRPC code to
+  // expect (TCP/TLS/UDP echo), the request must reach a backend at all.
+  const gated = e.status !== undefined || e.grpcCode !== undefined;
+  if (isObj(e.backend) && !gated && o.kind !== 'forward') f.push(`backend: expected a forward, got ${o.kind}`);
+  if (isObj(e.backend) && (gated ? httpish : o.kind === 'forward')) {
     const want = e.backend as { namespace: string; name: string | null };
     const live = t.backends.map((b, i) => ({ b, i })).filter((x) => x.b.valid && x.b.share > 0);
     const hit =
@@ -131,10 +133,7 @@ export function judge(a: Analysis, rc: RequestCase): { failures: string[]; trace
         `backend: expected ${want.namespace}/${want.name ?? '*'}, got ${live.map((x) => `${x.b.namespace}/${x.b.name}`).join(', ') || 'none'}`,
       );
     else if (live.length > 1) t = atBackend(a, req, t, hit.i);
-  } else if (isObj(e.backend) && !httpish && !isL4 && e.status === undefined && e.grpcCode === undefined) {
-    f.push(`backend: expected a forward, got ${o.kind}`);
   }
-
   if (isObj(e.backendRequest) && httpish) {
     const br = e.backendRequest as Obj;
     const fw = t.forwarded;
