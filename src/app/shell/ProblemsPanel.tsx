@@ -1,5 +1,6 @@
 // Problems: every diagnostic of the latest analysis with its severity; a click reveals its range in
 // the editor; a fix button applies the engine's fix. Messages are text, never HTML.
+import { useState } from 'react';
 import type { Diagnostic } from '../../engine/index.ts';
 import { useScenario } from '../store/scenario.ts';
 import { IconCheck, IconError, IconInfo, IconWarning } from './icons.tsx';
@@ -21,7 +22,11 @@ function where(d: Diagnostic): string {
   return parts.join(' · ');
 }
 
+/** Rendering thousands of rows would make every analysis result cost a long frame; show more on demand. */
+const FIRST_ROWS = 200;
+
 export function ProblemsPanel() {
+  const [showAll, setShowAll] = useState(false);
   const analysis = useScenario((s) => s.analysis);
   const current = useScenario((s) => s.analysis !== null && s.analysis.version === s.version);
   const diagnostics = analysis?.diagnostics ?? [];
@@ -54,7 +59,7 @@ export function ProblemsPanel() {
           </p>
         ) : (
           <ul className={current ? 'problems' : 'problems stale'}>
-            {diagnostics.map((d, i) => (
+            {(showAll ? diagnostics : diagnostics.slice(0, FIRST_ROWS)).map((d, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: diagnostics have no identity of their own
               <li key={i} className={`problem ${d.severity}`}>
                 <button
@@ -93,6 +98,13 @@ export function ProblemsPanel() {
               </li>
             ))}
           </ul>
+        )}
+        {!showAll && diagnostics.length > FIRST_ROWS && (
+          <p className="more">
+            <button type="button" className="button small" onClick={() => setShowAll(true)}>
+              Show all {diagnostics.length.toLocaleString('en')} problems
+            </button>
+          </p>
         )}
       </div>
     </>

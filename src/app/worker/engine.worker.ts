@@ -1,6 +1,7 @@
 // The engine worker: holds the latest Analysis and answers view models and traces.
 /// <reference lib="webworker" />
 import { type Analysis, createAnalyzer, simulate, simulateMany } from '../../engine/index.ts';
+import { analysisKey } from './hash.ts';
 import type { AnalysisView, FromWorker, ToWorker } from './protocol.ts';
 
 const analyze = createAnalyzer();
@@ -43,14 +44,12 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
     switch (msg.type) {
       case 'analyze': {
         const t0 = performance.now();
-        const key = msg.key ?? `${msg.version}`;
-        const hit = msg.key ? cache.get(msg.key) : undefined;
-        current = hit ?? analyze(msg.files, msg.options);
-        if (msg.key) {
-          cache.delete(msg.key);
-          cache.set(msg.key, current);
-          while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-        }
+        const key =
+          msg.key ?? analysisKey(msg.files.map((f) => `${f.name}\u0000${f.text}`).join('\u0000'), msg.options);
+        current = cache.get(key) ?? analyze(msg.files, msg.options);
+        cache.delete(key);
+        cache.set(key, current);
+        while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
         post({ type: 'analysis', id: msg.id, view: view(current, msg.version, key, performance.now() - t0) });
         break;
       }

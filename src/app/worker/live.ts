@@ -1,5 +1,5 @@
 // Live analysis (issue 6 "Engine off the main thread"): ~150 ms after the last edit, keyed by a content
-// hash; at most one analysis in flight and the newest one queued; results for an older version are
+// hash (computed in the worker); at most one analysis in flight and the newest one queued; results for an older version are
 // dropped by the store. Past 1 s the page shows progress and Cancel; at 60 s the watchdog ends the worker.
 
 import type { EngineOptions } from '../../engine/index.ts';
@@ -7,7 +7,6 @@ import type { EngineOptions } from '../../engine/index.ts';
 import { LIMITS } from '../../engine/limits.ts';
 import { useScenario } from '../store/scenario.ts';
 import { engine } from './client.ts';
-import { analysisKey } from './hash.ts';
 
 export const DEBOUNCE_MS = 150;
 export const MANIFEST_FILE = 'manifests.yaml';
@@ -38,8 +37,7 @@ function run() {
   const s = useScenario.getState();
   const opts = options();
   const version = s.version;
-  const key = analysisKey(s.manifests, opts);
-  if (s.analysis && s.analysis.key === key && s.analysis.version === version) return;
+  if (s.analysis && s.analysis.version === version) return;
   inFlight = true;
   queued = false;
   endedBy = null;
@@ -53,7 +51,9 @@ function run() {
     engine.restart('watchdog');
   }, LIMITS.watchdogKillMs);
   engine
-    .analyze([{ name: MANIFEST_FILE, text: s.manifests }], opts, version, key)
+    // The worker hashes the content (worker/hash.ts) and answers from its cache when it has seen it:
+    // hashing megabytes here would cost the main thread a frame or two per pause in typing.
+    .analyze([{ name: MANIFEST_FILE, text: s.manifests }], opts, version)
     .then((view) => {
       useScenario.getState().setAnalysis(view);
       useScenario.getState().setAnalysisStatus({ phase: 'idle' });

@@ -14,7 +14,7 @@ import type {
 } from '../../engine/index.ts';
 
 export type ToWorker =
-  /** `key`: content hash of files + options (worker/hash.ts), echoed in the view. */
+  /** `key`: content hash of files + options; the worker computes it (worker/hash.ts) when absent. */
   | { type: 'analyze'; id: number; version: number; files: InputFile[]; options: EngineOptions; key?: string }
   | { type: 'simulate'; id: number; request: SimRequest; explain: boolean }
   | { type: 'simulateMany'; id: number; request: SimRequest; n: number; seed: number };
