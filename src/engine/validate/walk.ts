@@ -427,7 +427,7 @@ function walkString(n: CNode, value: unknown, ctx: WalkContext): unknown {
     if (n.expValues?.includes(value))
       err(
         ctx,
-        `${supported}. ${value} exists only in the Experimental channel of Gateway API v1.6.1: switch the channel to Experimental (--channel experimental) to use it.`,
+        `${supported}. ${value} ${CHANNEL_HINT}`,
         'channel',
       );
     else err(ctx, supported);
