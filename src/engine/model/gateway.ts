@@ -2,21 +2,7 @@
 
 import type { Channel } from '../types.ts';
 import { isIPv4, isIPv6, matchesPattern } from './regex.ts';
-import {
-  Atomic,
-  CEL,
-  CHECK,
-  type CheckResult,
-  cel,
-  Enum,
-  exp,
-  Int32,
-  ListMap,
-  MapOf,
-  Obj,
-  Opt,
-  Str,
-} from './schema.ts';
+import { Atomic, CEL, CHECK, type CheckResult, cel, Enum, exp, ListMap, MapOf, Obj, Opt, Str } from './schema.ts';
 import {
   AllowedRoutes,
   existsOne,
@@ -263,5 +249,3 @@ export const ListenerSetSpec = () =>
     ),
     listeners: Listeners(true),
   });
-
-export { Int32 };

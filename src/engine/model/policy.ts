@@ -1,7 +1,7 @@
 // ReferenceGrant (§2.9), BackendTLSPolicy (§2.10) and the Experimental x-k8s.io kinds (§2.11).
 
 import { durationMs } from './duration.ts';
-import { Atomic, CEL, cel, Enum, Int, Int32, ListMap, MapOf, Obj, Opt, Str } from './schema.ts';
+import { Atomic, CEL, cel, Enum, Int, ListMap, MapOf, Obj, Opt, Str } from './schema.ts';
 import {
   existsOne,
   GatewayController,
@@ -284,5 +284,3 @@ export const XMeshSpec = () =>
     description: Opt(Str({ maxLength: 64 })),
     parametersRef: Opt(Obj({ group: Group(), kind: Kind(), name: ObjectName(), namespace: Opt(Namespace()) })),
   });
-
-export { Int32 };

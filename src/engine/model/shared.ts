@@ -10,7 +10,6 @@ import {
   EXP_PATTERN,
   exp,
   Int32,
-  IntEnum,
   ListMap,
   ListSet,
   MapOf,
@@ -439,4 +438,4 @@ export const ruleNameUnique = cel(
     self.every((a) => a.name === undefined || existsOne(self, (b) => b.name !== undefined && a.name === b.name)),
 );
 
-export { existsOne, IntEnum };
+export { existsOne };
