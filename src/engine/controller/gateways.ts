@@ -69,8 +69,6 @@ export interface ListenerSetState {
   ref: CListenerSetRef;
 }
 
-const ROUTE_KINDS: RouteKind[] = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'];
-
 /** Route kinds compatible with a listener protocol (§4.3 table). `null` = unsupported protocol. */
 function compatibleKinds(ctx: Ctx, protocol: string, mode: TLSMode | undefined): RouteKind[] | null {
   const k = (list: RouteKind[]) => list.filter((x) => ctx.supports(x));
@@ -835,7 +833,6 @@ const SUPPORTED_ADDRESS_TYPES = new Set(['IPAddress', 'Hostname']);
 export function gatewayPreconditions(ctx: Ctx, gw: GatewayState, addressIndex: number): void {
   const { r, c } = gw;
   const spec = obj(r.obj.spec);
-  const g = r.generation;
   const ns = c.namespace;
   let acceptedFalse: { reason: string; message: string } | undefined;
   let programmedFalse: { reason: string; message: string } | undefined;
@@ -939,7 +936,6 @@ export function gatewayPreconditions(ctx: Ctx, gw: GatewayState, addressIndex: n
   // Accepted as far as the Gateway's own listeners go (ListenerSets do not change it, §4.5 #6).
   const own = gw.own;
   const validOwn = own.filter((L) => L.accepted.ok && L.programmed.ok).length;
-  void g;
   gw.acceptedPre = !acceptedFalse && (own.length === 0 || validOwn > 0);
 }
 
@@ -994,5 +990,3 @@ export function finishGateway(ctx: Ctx, gw: GatewayState): void {
       ),
     );
 }
-
-export { ROUTE_KINDS };

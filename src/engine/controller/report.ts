@@ -6,7 +6,7 @@ import { stringify } from 'yaml';
 import type { Analysis } from '../analysis.ts';
 import type { Resource } from '../manifest/index.ts';
 import type { Condition, ObjectStatus } from '../types.ts';
-import type { CListener, CParentVerdict, CRoute } from './types.ts';
+import type { CListener, CParentVerdict } from './types.ts';
 
 const cleanConditions = (cs: Condition[]) =>
   cs.map((c) => ({
@@ -97,14 +97,13 @@ function listenerLine(l: CListener): string {
   return `  listener ${l.name} ${where}${owner}${state}: ${l.attachedRoutes} route${l.attachedRoutes === 1 ? '' : 's'}`;
 }
 
-function parentLine(r: CRoute, p: CParentVerdict): string {
+function parentLine(p: CParentVerdict): string {
   const target = `${p.parentRef.kind} ${p.parentRef.namespace}/${p.parentRef.name}${p.parentRef.sectionName ? `#${p.parentRef.sectionName}` : ''}${p.parentRef.port !== undefined ? `:${p.parentRef.port}` : ''}`;
   if (p.verdict === 'accepted') {
     const ls = p.listeners.map((id) => id.slice(id.lastIndexOf('/') + 1));
     return `  -> ${target}: attached to ${ls.join(', ')}`;
   }
   if (p.verdict === 'ignored') return `  -> ${target}: no status (${p.reason}): ${p.message}`;
-  void r;
   return `  -> ${target}: NOT attached (${p.reason}): ${p.message}`;
 }
 
@@ -138,7 +137,7 @@ export function summarizeAttachments(analysis: Analysis): string {
     const dropped = r.rules.filter((x) => x.dropped);
     lines.push(`${r.kind} ${r.namespace}/${r.name}${r.accepted ? '' : ' (not accepted by any parent)'}`);
     if (!r.parents.length) lines.push('  (no parentRefs)');
-    for (const p of r.parents) lines.push(parentLine(r, p));
+    for (const p of r.parents) lines.push(parentLine(p));
     for (const { rule, b } of bad)
       lines.push(
         `  rule ${rule.index} backend ${b.kind} ${b.namespace}/${b.name}${b.port !== undefined ? `:${b.port}` : ''}: ${b.reason} (${b.message ?? ''})`,

@@ -2,7 +2,7 @@
 // access), plus ReferenceGrant checks (§4.8) and namespace labels (§4.6.3).
 
 import type { Resource } from '../manifest/index.ts';
-import { GW_GROUP, isObj, nn, obj, objs, str } from './util.ts';
+import { GW_GROUP, nn, obj, objs, str } from './util.ts';
 
 export interface World {
   resources: Resource[];
@@ -149,5 +149,3 @@ export function caConfigMapProblem(cm: Resource): string | undefined {
   if (!/-----BEGIN CERTIFICATE-----/.test(ca)) return `ConfigMap ${nn(cm.namespace, cm.name)} ca.crt is not PEM`;
   return undefined;
 }
-
-export { isObj };
