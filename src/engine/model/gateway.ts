@@ -47,6 +47,7 @@ function listenerRules(listenerSet: boolean) {
         return mode === '' || mode === 'Terminate';
       }),
     ),
+    // §3.2: `tls: {}` is defaulted to mode Terminate before this runs, so in practice it fires when tls is absent.
     cel('tls mode must be set for protocol TLS', (self: O[]) =>
       self.every((l) => {
         if (l.protocol !== 'TLS') return true;

@@ -330,6 +330,8 @@ const usesPrefixReplace = (f: O, field: 'requestRedirect' | 'urlRewrite') => {
   const path = x?.path as O | undefined;
   return path !== undefined && path.type === 'ReplacePrefixMatch' && path.replacePrefixMatch !== undefined;
 };
+// Upstream writes these rules with CEL `exists_one`, not `exists` (§3.4): a rule with two such filters
+// passes this check (the repeated-filter rule rejects it instead). Ported as written.
 const existsOneFilter = (filters: unknown, field: 'requestRedirect' | 'urlRewrite') =>
   Array.isArray(filters) && filters.filter((f) => usesPrefixReplace(f, field)).length === 1;
 
@@ -430,6 +432,8 @@ export const HTTPRouteRule = (ch: Channel) =>
     { description: 'A rule: matches, filters and backends.', [CEL]: ruleRules },
   );
 
+// §3.4: the message says "less than 128" but the rule is `<= 128`. HTTPRoute matches are always set
+// after defaulting; GRPCRoute's rule guards with has() (no default there).
 const totalMatches = (nullable: boolean) =>
   cel(
     'While 16 rules and 64 matches per rule are allowed, the total number of matches across all rules in a route must be less than 128',

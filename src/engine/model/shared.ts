@@ -118,6 +118,8 @@ export function ParentRefs(ch: Channel) {
   });
 }
 
+// §3.4: an unset (or empty) namespace and a namespace equal to the route's own are *different* parents
+// for these rules, exactly as upstream's CEL compares them.
 const emptyStr = (v: unknown) => v === undefined || v === '';
 const emptyPort = (v: unknown) => v === undefined || v === 0;
 const sameParent = (a: O, b: O) =>
