@@ -236,7 +236,13 @@ function snapshotOf(f: TraceFilter, v: unknown): unknown {
 
 function FiltersStep({ trace }: { trace: Trace }) {
   const p = protocolOf(trace.request);
-  if (p === 'TCP' || p === 'UDP' || p === 'TLS') return null;
+  if (p === 'TCP' || p === 'UDP' || p === 'TLS') {
+    return (
+      <Step n={4} title="Filters">
+        <p className="why">{p === 'TLS' ? 'TLSRoutes' : `${p}Routes`} have no filters: the stream is not HTTP.</p>
+      </Step>
+    );
+  }
   return (
     <Step n={4} title="Filters">
       {trace.filters.length === 0 ? (

@@ -6,7 +6,7 @@ import type { Trace } from '../../engine/index.ts';
 import { protocolOf } from './form.ts';
 import { splitRows } from './split.ts';
 import { useTester } from './store.ts';
-import { backendLabel, failureLabel, percent } from './verdict.ts';
+import { backendLabel, failureLabel, failurePhrase, percent } from './verdict.ts';
 
 export const SAMPLE_N = 1000;
 
@@ -25,8 +25,8 @@ export function SplitChart({ trace }: { trace: Trace }) {
       <figcaption id="split-caption">
         <h3>Weighted split</h3>
         <span className="hint">
-          share = weight ÷ {total} (the sum of the rule's weights); invalid backendRefs keep their share and answer{' '}
-          {fail}
+          share = weight ÷ {total} (the sum of the rule's weights); invalid backendRefs keep their share, which{' '}
+          {failurePhrase(protocolOf(trace.request))}
         </span>
       </figcaption>
       <table className="split-table">
@@ -60,7 +60,9 @@ export function SplitChart({ trace }: { trace: Trace }) {
                   <div className="bar" style={{ width: `${Math.max(0, Math.min(1, b.share)) * 100}%` }} />
                 </div>
                 <span className="pct">{percent(b.share)}</span>
-                {!b.valid && b.share > 0 && <span className="sr-only"> answered {fail}</span>}
+                {!b.valid && b.share > 0 && (
+                  <span className="sr-only"> {failurePhrase(protocolOf(trace.request))}</span>
+                )}
               </td>
               {counts && <td>{observed === undefined ? '—' : `${observed} (${percent(observed / n)})`}</td>}
             </tr>

@@ -11,6 +11,9 @@ describe('verdictOf', () => {
     const v = verdictOf(invalidShareTrace());
     expect(v.headline).toBe('Forwarded to default/a:80 (75 %); 25 % answered 500');
     expect(v.tone).toBe('warn');
+    const tcp = invalidShareTrace();
+    tcp.request = { protocol: 'TCP', port: 5000 };
+    expect(verdictOf(tcp).headline).toBe('Connection forwarded to default/a:80 (75 %); 25 % of connections refused');
   });
   it('writes every outcome kind', () => {
     const o = (outcome: Parameters<typeof baseTrace>[0]) => verdictOf(baseTrace(outcome)).headline;

@@ -42,6 +42,21 @@ export function failureLabel(protocol: SimProtocol): string {
   }
 }
 
+/** "… answers 500" in words, for the split chart's caption. */
+export function failurePhrase(protocol: SimProtocol): string {
+  switch (protocol) {
+    case 'GRPC':
+      return 'fails with UNAVAILABLE';
+    case 'TLS':
+    case 'TCP':
+      return 'gets its connections refused';
+    case 'UDP':
+      return 'has its datagrams dropped';
+    default:
+      return 'is answered with 500';
+  }
+}
+
 export function verdictOf(trace: Trace): Verdict {
   const o = trace.outcome;
   const protocol = protocolOf(trace.request);
@@ -63,7 +78,17 @@ export function verdictOf(trace: Trace): Verdict {
       else if (valid.length === 1 && failing === 0) names = backendLabel(valid[0] as TraceBackend);
       else names = valid.map((b) => `${backendLabel(b)} (${percent(b.share)})`).join(', ');
       let headline = `${verb} ${names}`;
-      if (failing > 0) headline += `; ${percent(failing)} answered ${failureLabel(protocol)}`;
+      if (failing > 0) {
+        const pct = percent(failing);
+        headline +=
+          protocol === 'GRPC'
+            ? `; ${pct} fail with UNAVAILABLE`
+            : protocol === 'TCP' || protocol === 'TLS'
+              ? `; ${pct} of connections refused`
+              : protocol === 'UDP'
+                ? `; ${pct} dropped`
+                : `; ${pct} answered 500`;
+      }
       if (grpc && o.grpcStatus && o.grpcStatus !== 'OK') headline += ` (${o.grpcStatus})`;
       return { tone: failing > 0 ? 'warn' : 'ok', headline, detail };
     }
