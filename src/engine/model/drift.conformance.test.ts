@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { CONFORMANCE_DIR, hasConformance, readConformance, SKIP_MESSAGE } from '../../conformance/shared.ts';
+import { kindInfo } from '../manifest/kinds.ts';
 import type { Channel } from '../types.ts';
 import { schemaFor } from './index.ts';
 import { CEL, type CelRule, CHECK, EXP, EXP_PATTERN, EXP_VALUES } from './schema.ts';
@@ -110,6 +111,11 @@ describe.skipIf(!hasConformance)('drift guard: model vs CRDs (v1.6.1)', () => {
           const kind = crd.spec.names.kind as string;
           for (const v of crd.spec.versions as S[]) {
             versions++;
+            // The served-versions registry (manifest/kinds.ts) must agree with the CRD's `served` flag.
+            const info = kindInfo(group, kind);
+            const servedHere = info?.served[ch].includes(v.name) ?? false;
+            if (servedHere !== (v.served === true))
+              findings.push(`${ch} ${kind} ${v.name}: served ${v.served} in the CRD but ${servedHere} in kinds.ts`);
             const model = schemaFor(group, kind, v.name, ch) as S | undefined;
             const root = v.schema.openAPIV3Schema as S;
             const where = `${ch} ${kind} ${v.name}`;
