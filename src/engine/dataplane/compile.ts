@@ -42,6 +42,48 @@ export interface HostTable<E> {
   routes: number;
   /** Entries with a RegularExpression path (HTTP). */
   regex: number;
+  /** HTTP only: per hostname bucket, the entries indexed by path (see PathIndex). */
+  paths?: Map<string, PathIndex>;
+}
+
+/**
+ * The entries of one hostname bucket indexed by path, each list in precedence order: Exact entries by
+ * value, PathPrefix entries by value without its trailing slash, and the RegularExpression entries.
+ * Scanning exact → prefixes of the request path (longest first) → regexes visits entries in precedence
+ * order (path is the first criterion after the hostname, and a longer matching prefix base always has the
+ * longer raw value), so the first full match is the best of the bucket.
+ */
+export interface PathIndex {
+  exact: Map<string, HttpEntry[]>;
+  prefix: Map<string, HttpEntry[]>;
+  regex: HttpEntry[];
+}
+
+/** The PathPrefix bases (values without trailing slash) that can match `path`, longest first. */
+export function prefixBases(path: string): string[] {
+  const out: string[] = [path];
+  for (let i = path.length - 1; i >= 0; i--) if (path.charCodeAt(i) === 47) out.push(path.slice(0, i));
+  return out;
+}
+
+function indexPaths(buckets: Map<string, HttpEntry[]>): Map<string, PathIndex> {
+  const out = new Map<string, PathIndex>();
+  for (const [k, list] of buckets) {
+    const ix: PathIndex = { exact: new Map(), prefix: new Map(), regex: [] };
+    for (const e of list) {
+      if (e.m.pathType === 'RegularExpression') {
+        ix.regex.push(e);
+        continue;
+      }
+      const map = e.m.pathType === 'Exact' ? ix.exact : ix.prefix;
+      const key = e.m.pathType === 'Exact' ? e.m.pathValue : e.m.prefixBase;
+      const l = map.get(key);
+      if (l) l.push(e);
+      else map.set(key, [e]);
+    }
+    out.set(k, ix);
+  }
+  return out;
 }
 
 export interface ListenerTable {
@@ -203,7 +245,7 @@ export function httpTable(t: Tables, lt: ListenerTable): HostTable<HttpEntry> {
     }
   }
   sortBuckets(buckets);
-  lt.http = { buckets, size, routes, regex };
+  lt.http = { buckets, size, routes, regex, paths: indexPaths(buckets) };
   return lt.http;
 }
 

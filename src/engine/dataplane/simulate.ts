@@ -15,6 +15,7 @@ import {
   httpTable,
   type ListenerTable,
   l4Routes,
+  prefixBases,
   type Tables,
   tablesOf,
 } from './compile.ts';
@@ -433,6 +434,35 @@ function findIn<E extends HttpEntry | GrpcEntry>(
   return undefined;
 }
 
+/** findIn for HTTP tables, through the per-bucket path index. */
+function findHttp(
+  ctx: Ctx,
+  table: HostTable<HttpEntry>,
+  test: (e: HttpEntry) => boolean,
+): { entry: HttpEntry; hostname: string } | undefined {
+  const paths = table.paths;
+  if (!paths) return findIn(ctx, table, test);
+  const partition = ctx.opts.decisions.hostnamePrecedence === 'partition';
+  const path = ctx.req.path;
+  let bases: string[] | undefined;
+  for (const k of lookupKeys(ctx.req.host)) {
+    const ix = paths.get(k);
+    if (!ix) continue;
+    const ex = ix.exact.get(path);
+    if (ex) for (const e of ex) if (test(e)) return { entry: e, hostname: k };
+    if (ix.prefix.size) {
+      bases ??= prefixBases(path);
+      for (const b of bases) {
+        const l = ix.prefix.get(b);
+        if (l) for (const e of l) if (test(e)) return { entry: e, hostname: k };
+      }
+    }
+    for (const e of ix.regex) if (test(e)) return { entry: e, hostname: k };
+    if (partition) return undefined;
+  }
+  return undefined;
+}
+
 function httpTest(ctx: Ctx): (e: HttpEntry) => boolean {
   const req = ctx.req;
   const acrm = preflightMethod(req);
@@ -467,7 +497,7 @@ function http(ctx: Ctx, g: GatewayTable, listeners: ListenerTable[], trace: Trac
     }
     const ht = httpTable(ctx.t, lt);
     if (req.isGrpc && ht.size) ctx.decisions.add('grpc-before-http');
-    const r = ht.size ? findIn(ctx, ht, test) : undefined;
+    const r = ht.size ? findHttp(ctx, ht, test) : undefined;
     if (r) {
       found = { entry: r.entry, hostname: r.hostname, lt };
       break;
@@ -548,9 +578,8 @@ function nameDecisions(
       // `/foo/` outranks an equivalent `/foo` only by the raw-length SD.
       const base = m.pathValue.slice(0, -1);
       const test = httpTest(ctx);
-      const bucket = table.buckets.get(winner.hostname) as HttpEntry[] | undefined;
-      if (bucket?.some((e) => e.m.pathType === 'PathPrefix' && e.m.pathValue === base && test(e)))
-        decisions.add('prefix-raw-length');
+      const same = (table as HostTable<HttpEntry>).paths?.get(winner.hostname)?.prefix.get(m.prefixBase);
+      if (same?.some((e) => e.m.pathValue === base && test(e))) decisions.add('prefix-raw-length');
     }
   }
 }
