@@ -275,7 +275,7 @@ data:
 });
 
 describe('ports', () => {
-  it('port 8080 is PortUnavailable unless GatewayPort8080 is claimed', () => {
+  it('no port is unavailable (the SD deny-list is empty), 8080 included', () => {
     const text = doc(gw('  - {name: alt, port: 8080, protocol: HTTP}\n'));
     expect(
       c(
@@ -283,10 +283,13 @@ describe('ports', () => {
           .conditions,
         'Accepted',
       ),
-    ).toBe('False/PortUnavailable');
-    expect(c(listener(status(run(text), 'Gateway', 'infra', 'gw'), 'alt')!.conditions, 'Accepted')).toBe(
-      'True/Accepted',
-    );
+    ).toBe('True/Accepted');
+  });
+  it('core features (Gateway, HTTPRoute, ReferenceGrant) are always claimed', () => {
+    const a = run(doc(gw('  - {name: http, port: 80, protocol: HTTP}\n')), { features: ['ListenerSet'] });
+    expect(listener(status(a, 'Gateway', 'infra', 'gw'), 'http')!.supportedKinds.map((k) => k.kind)).toEqual([
+      'HTTPRoute',
+    ]);
   });
 });
 

@@ -15,13 +15,19 @@ export interface Ctx {
   supports(feature: string): boolean;
 }
 
+/**
+ * Core features of the Gateway profile every conformant implementation has (§9.1): a `features`
+ * list that forgets them still gets them, rather than every HTTP listener turning unsupported.
+ */
+const ALWAYS = new Set(['Gateway', 'HTTPRoute', 'ReferenceGrant']);
+
 export function makeCtx(opts: ResolvedOptions, world: World, files: InputFile[] | undefined): Ctx {
   return {
     opts,
     world,
     files: new Map((files ?? []).map((f) => [f.name, f.text])),
     diagnostics: [],
-    supports: (f) => supports(opts, f),
+    supports: (f) => ALWAYS.has(f) || supports(opts, f),
   };
 }
 

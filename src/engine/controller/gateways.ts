@@ -319,19 +319,8 @@ export function validateListener(ctx: Ctx, L: LState, gw: GatewayState): void {
     );
     return;
   }
-  // Port 8080 is usable only by implementations that claim GatewayPort8080 (§9.2); an SD deny-list.
-  if (c.port === 8080 && !ctx.supports('GatewayPort8080')) {
-    fail('accepted', 'PortUnavailable', 'Port 8080 is not available (feature GatewayPort8080)');
-    fail('programmed', 'Invalid', 'Port 8080 is not available');
-    diag(
-      ctx,
-      L.owner,
-      [...L.path, 'port'],
-      'error',
-      'PortUnavailable',
-      `Listener "${c.name}": port 8080 is unavailable to the simulated implementation (feature GatewayPort8080 not claimed).`,
-    );
-  }
+  // Ports: the SD deny-list of §4.3 is empty, so no port is PortUnavailable. (GatewayPort8080 is not
+  // used to deny 8080: conformance tests listen on 8080 without claiming it, e.g. HTTPRouteListenerPortMatching.)
   if (c.protocol === 'TLS' && c.tlsMode === 'Terminate' && !ctx.supports('TLSRouteModeTerminate')) {
     fail('accepted', 'UnsupportedValue', 'TLS mode Terminate is not supported (feature TLSRouteModeTerminate)');
     fail('programmed', 'Invalid', 'TLS mode Terminate is not supported');

@@ -105,9 +105,14 @@ function filterFeatures(f: Obj, level: 'rule' | 'backend'): string[] {
       break;
     }
     case 'RequestMirror': {
-      out.push('HTTPRouteRequestMirror');
+      // A percentage mirror needs HTTPRouteRequestPercentageMirror, which implies mirroring itself
+      // (HTTPRouteRequestPercentageMirror does not list HTTPRouteRequestMirror).
       const m = obj(f.requestMirror);
-      if (m.percent !== undefined || m.fraction !== undefined) out.push('HTTPRouteRequestPercentageMirror');
+      out.push(
+        m.percent !== undefined || m.fraction !== undefined
+          ? 'HTTPRouteRequestPercentageMirror'
+          : 'HTTPRouteRequestMirror',
+      );
       break;
     }
     case 'CORS':
