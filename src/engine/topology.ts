@@ -35,8 +35,8 @@ export interface TopoNode {
 }
 
 /**
- * class: Gateway → GatewayClass; listener: Gateway/ListenerSet → Listener; listenerSet: ListenerSet →
- * Gateway (ok = attached); attachment: Route → Listener (accepted) or Route → Gateway/ListenerSet
+ * class: Gateway → GatewayClass; listener: Gateway/ListenerSet → Listener; listenerSet: Gateway →
+ * ListenerSet whose parentRef names it (ok = attached and accepted); attachment: Route → Listener (accepted) or Route → Gateway/ListenerSet
  * (rejected, with reason); rule: Route → Rule; backend / mirror: Rule → Backend; grant: ReferenceGrant →
  * Backend it permits; policy: BackendTLSPolicy → Backend (Service).
  */

@@ -130,8 +130,8 @@ export function buildTopology(
     edges.push({
       id: `e:lset:${id}`,
       type: 'listenerSet',
-      source: id,
-      target: `gw:${nn(ls.gateway.c.namespace, ls.gateway.c.name)}`,
+      source: `gw:${nn(ls.gateway.c.namespace, ls.gateway.c.name)}`,
+      target: id,
       ok: ls.accepted,
       ...(acc && acc.status !== 'True' ? { reason: acc.reason, message: acc.message } : {}),
       range: ls.r.locate(['spec', 'parentRef']),
