@@ -266,6 +266,8 @@ export function RequestForm() {
         </fieldset>
       )}
 
+      <MoreInputs />
+
       <div className="form-actions">
         <button type="submit" className="primary" aria-keyshortcuts="Control+Enter">
           Send
@@ -342,5 +344,66 @@ function CurlPaste() {
         </p>
       )}
     </div>
+  );
+}
+
+/** Inputs most requests do not need: a Gateway address, the ExternalAuth verdict, the backend's answer. */
+function MoreInputs() {
+  const extra = useTester((s) => s.form.extra);
+  const protocol = useTester((s) => s.form.protocol);
+  const setForm = useTester((s) => s.setForm);
+  const set = (patch: Partial<typeof extra>) => {
+    const next = { ...extra, ...patch };
+    for (const k of Object.keys(patch) as (keyof typeof extra)[]) if (next[k] === undefined) delete next[k];
+    setForm({ extra: next });
+  };
+  const http = isHttpLike(protocol) || protocol === 'GRPC';
+  const auth = extra.authAllows === undefined ? '' : extra.authAllows ? 'allow' : 'deny';
+  const status = extra.backendResponse?.status;
+  const count = [extra.address, extra.authAllows, status].filter((v) => v !== undefined).length;
+  return (
+    <details className="more-inputs">
+      <summary>More request inputs{count ? ` (${count} set)` : ''}</summary>
+      <div className="form-row">
+        <label className="grow">
+          <span className="label-text">Gateway address</span>
+          <input
+            value={extra.address ?? ''}
+            placeholder="10.0.0.1 (optional)"
+            spellCheck={false}
+            onChange={(e) => set({ address: e.target.value.trim() || undefined })}
+          />
+        </label>
+        {http && (
+          <label>
+            <span className="label-text">ExternalAuth verdict</span>
+            <select
+              value={auth}
+              onChange={(e) => set({ authAllows: e.target.value === '' ? undefined : e.target.value === 'allow' })}
+            >
+              <option value="">default (allow)</option>
+              <option value="allow">allow</option>
+              <option value="deny">deny</option>
+            </select>
+          </label>
+        )}
+        {http && (
+          <label className="narrow">
+            <span className="label-text">Backend answers</span>
+            <input
+              inputMode="numeric"
+              placeholder="200"
+              value={status === undefined ? '' : String(status)}
+              onChange={(e) => {
+                const v = e.target.value.replace(/[^0-9]/g, '').slice(0, 3);
+                const { status: _s, ...rest } = extra.backendResponse ?? {};
+                const br = v === '' ? rest : { ...rest, status: Number(v) };
+                set({ backendResponse: Object.keys(br).length ? br : undefined });
+              }}
+            />
+          </label>
+        )}
+      </div>
+    </details>
   );
 }

@@ -11,7 +11,7 @@ import { describeRequest, formToRequest, protocolOf, sameRequest } from './form.
 import { highlight } from './highlight.ts';
 import { SplitChart } from './SplitChart.tsx';
 import { useTester } from './store.ts';
-import { CANDIDATE_VERDICT, listenerWhy, nsName, verdictOf } from './verdict.ts';
+import { backendLabel, CANDIDATE_VERDICT, listenerWhy, nsName, verdictOf } from './verdict.ts';
 
 export function decisionText(name: string): string {
   return (SD as Record<string, string>)[name] ?? name;
@@ -292,6 +292,13 @@ function FiltersStep({ trace }: { trace: Trace }) {
   );
 }
 
+/** The valid backend with the largest share (first in list order): the one the trace follows. */
+function mostLikely(trace: Trace): string {
+  let best: Trace['backends'][number] | undefined;
+  for (const b of trace.backends) if (b.valid && (!best || b.share > best.share)) best = b;
+  return best ? backendLabel(best) : 'the chosen backend';
+}
+
 /** The TLS mode of the trace's listener, from the topology view model. */
 function tlsMode(trace: Trace): string | undefined {
   const l = trace.listener;
@@ -341,6 +348,12 @@ function BackendStep({ trace }: { trace: Trace }) {
             over {f.scheme}, Host <code>{f.host}</code>
             {port ? <>, to backend port {f.port}</> : null}
           </p>
+          {(trace.outcome.decisions ?? []).includes('sample-most-likely-backend') && (
+            <p className="hint">
+              With several backends, this is what {mostLikely(trace)} receives: the trace follows the valid backend with
+              the largest share (a simulator decision); backendRef filters of the others do not run here.
+            </p>
+          )}
           <ul className="changed">
             {reqHost !== undefined && f.host.toLowerCase() !== reqHost && (
               <li>
