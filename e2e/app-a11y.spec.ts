@@ -16,6 +16,37 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
+test('axe finds no serious or critical violations in the dialogs and the Examples menu', async ({ page }) => {
+  await page.goto('/');
+  await waitForEditor(page);
+  const check = async (selector: string) => {
+    const results = await new AxeBuilder({ page })
+      .include(selector)
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${selector}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  };
+  const bad: string[] = [];
+  for (const [button, name] of [
+    ['Settings', 'Settings'],
+    ['Help', 'How gateway-sim works'],
+    ['Share', 'Share this scenario'],
+  ] as const) {
+    await page.getByRole('button', { name: button }).click();
+    await expect(page.getByRole('dialog', { name })).toBeVisible();
+    if (button === 'Settings') await page.getByLabel(/Only the features I choose/).check();
+    if (button === 'Share') await expect(page.getByLabel('Share link')).toHaveValue(/#s1\./);
+    bad.push(...(await check('dialog[open]')));
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name })).toHaveCount(0);
+  }
+  await page.getByRole('button', { name: 'Examples' }).click();
+  bad.push(...(await check('.menu')));
+  expect(bad).toEqual([]);
+});
+
 test('the page is usable from the keyboard: landmarks, header controls and dialogs', async ({ page }) => {
   await page.goto('/');
   await waitForEditor(page);

@@ -123,6 +123,8 @@ export default function ManifestEditor() {
       renderLineHighlight: 'line',
       lightbulb: { enabled: monaco.editor.ShowLightbulbIconMode.OnCode },
       fixedOverflowWidgets: true,
+      placeholder:
+        'Paste Kubernetes manifests here (GatewayClass, Gateway, HTTPRoute, Service…), open a file, or pick one of the Examples.',
       padding: { top: 8 },
       // A hidden <textarea> rather than the EditContext API: page-level key handlers (React Flow's
       // Space-to-pan, for one) recognise a focused textarea as text input and leave its keys alone;

@@ -16,6 +16,8 @@ import 'monaco-editor/features/contextmenu/register';
 import 'monaco-editor/features/codeAction/register';
 // Ctrl+M switches Tab between "indent" and "move focus": keyboard users can leave the editor.
 import 'monaco-editor/features/toggleTabFocusMode/register';
+// An empty editor says what to do instead of staring back.
+import 'monaco-editor/features/placeholderText/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
 import YamlWorker from './yaml.worker.ts?worker';

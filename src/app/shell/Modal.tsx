@@ -55,7 +55,10 @@ export function Modal({
               <IconClose />
             </button>
           </header>
-          <div className="modal-body">{children}</div>
+          {/* Focusable so that a long body (Help) can be scrolled from the keyboard. */}
+          <div className="modal-body" tabIndex={0}>
+            {children}
+          </div>
           {footer && <footer className="modal-footer">{footer}</footer>}
         </div>
       )}
