@@ -110,6 +110,21 @@ export interface GatewayTable {
   ports: Map<number, PortTable>;
   /** Every listener (also unusable ones), for explanations. */
   all: CListener[];
+  /** Routes with a parentRef resolving to this Gateway (for "not attached" explanations), built lazily. */
+  routesToMe?: CRoute[];
+}
+
+/** Routes whose parentRefs resolve to Gateway `g` (memoised on the table). */
+export function routesTo(t: Tables, g: GatewayTable): CRoute[] {
+  if (g.routesToMe) return g.routesToMe;
+  const out: CRoute[] = [];
+  for (const r of t.controller.routes ?? [])
+    if (
+      (r.parents ?? []).some((p) => p.gateway && p.gateway.namespace === g.gw.namespace && p.gateway.name === g.gw.name)
+    )
+      out.push(r);
+  g.routesToMe = out;
+  return out;
 }
 
 export interface Tables {

@@ -16,6 +16,7 @@ import {
   type ListenerTable,
   l4Routes,
   prefixBases,
+  routesTo,
   type Tables,
   tablesOf,
 } from './compile.ts';
@@ -1228,7 +1229,7 @@ function candidateOrder(a: TraceCandidate, b: TraceCandidate): number {
 function notAttached(ctx: Ctx, g: GatewayTable, lt: ListenerTable, kinds: string[]): TraceCandidate[] {
   const out: TraceCandidate[] = [];
   const attached = new Set((lt.l.routes ?? []).map((r) => r.route));
-  for (const r of ctx.t.controller.routes ?? []) {
+  for (const r of routesTo(ctx.t, g)) {
     if (!kinds.includes(r.kind) || attached.has(r.key)) continue;
     const mine = (r.parents ?? []).filter(
       (p) => p.gateway && p.gateway.namespace === g.gw.namespace && p.gateway.name === g.gw.name,
