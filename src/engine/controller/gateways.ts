@@ -69,7 +69,12 @@ export interface ListenerSetState {
   ref: CListenerSetRef;
 }
 
-/** Route kinds compatible with a listener protocol (§4.3 table). `null` = unsupported protocol. */
+/**
+ * Route kinds compatible with a listener protocol (§4.3 table), among the kinds the implementation
+ * supports. `null` = unsupported protocol. A known protocol stays a listener (it can conflict) even when
+ * none of its route kinds is claimed: ListenerSetProtocolConflict expects ProtocolConflict, not
+ * UnsupportedProtocol, for TCP listeners of an implementation that claims only Gateway + ListenerSet.
+ */
 function compatibleKinds(ctx: Ctx, protocol: string, mode: TLSMode | undefined): RouteKind[] | null {
   const k = (list: RouteKind[]) => list.filter((x) => ctx.supports(x));
   switch (protocol) {
