@@ -9,11 +9,14 @@ export function ScenarioBar() {
   const origin = useScenario((s) => s.origin);
   const [open, setOpen] = useState(true);
   const example = origin.kind === 'example' ? EXAMPLES.find((e) => e.id === origin.exampleId) : undefined;
+  // A boolean selector: the bar re-renders when the text starts or stops matching, not per keystroke.
+  const edited = useScenario((s) => !!example && s.manifests !== example.manifests);
   return (
     <div className="scenario-bar">
       <div className="scenario-line">
         <span className="scenario-kind">{KIND_LABEL[origin.kind]}</span>
         <span className="scenario-title">{origin.kind === 'link' ? 'Opened from a share link' : origin.title}</span>
+        {edited && <span className="scenario-edited">edited</span>}
         {example && (
           <button type="button" className="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
             {open ? 'Hide explanation' : 'What to look at'}
