@@ -1,12 +1,16 @@
 // Custom xyflow edge, memoised: a bezier path, a wide invisible path carrying the hover text, and an
 // SVG label. The accessible name is on the edge wrapper (ariaLabel).
-import type { Edge, EdgeProps } from '@xyflow/react';
+import { type Edge, type EdgeProps, type ReactFlowState, useStore } from '@xyflow/react';
 import { memo } from 'react';
 import type { VEdge } from './model.ts';
 import { useGraphUi } from './store.ts';
 import { bezierPoint, edgePath } from './svg.ts';
 
 export type TopoFlowEdge = Edge<{ e: VEdge }, 'topo'>;
+
+/** Below this zoom edges drop their labels and hover paths (unreadable there, and costly by the thousand). */
+const COMPACT_ZOOM = 0.3;
+const compactSel = (s: ReactFlowState) => s.transform[2] < COMPACT_ZOOM;
 
 export const TopoEdgeView = memo(function TopoEdgeView({
   id,
@@ -17,6 +21,7 @@ export const TopoEdgeView = memo(function TopoEdgeView({
   data,
 }: EdgeProps<TopoFlowEdge>) {
   const onPath = useGraphUi((s) => !!s.path?.edges.has(id));
+  const compact = useStore(compactSel);
   if (!data) return null;
   const e = data.e;
   const d = edgePath(sourceX, sourceY, targetX, targetY);
@@ -42,10 +47,12 @@ export const TopoEdgeView = memo(function TopoEdgeView({
   return (
     <g className={cls} data-edge-id={id}>
       <path className="gs-edge-path" d={d} fill="none" />
-      <path className="gs-edge-hit" d={d} fill="none">
-        <title>{e.tooltip ? `${e.ariaLabel}\n${e.tooltip}` : e.ariaLabel}</title>
-      </path>
-      {label && (
+      {(!compact || onPath || !e.ok) && (
+        <path className="gs-edge-hit" d={d} fill="none">
+          <title>{e.tooltip ? `${e.ariaLabel}\n${e.tooltip}` : e.ariaLabel}</title>
+        </path>
+      )}
+      {label && (!compact || onPath || !e.ok) && (
         <g className="gs-edge-label" transform={`translate(${mx} ${my})`}>
           <rect x={-w / 2} y={-9} width={w} height={17} rx={4} />
           <text y={4} textAnchor="middle">

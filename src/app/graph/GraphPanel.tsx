@@ -228,7 +228,53 @@ function TopologyGraph({ topology }: { topology: Topology }) {
   }, [view, f.groupByNamespace]);
 
   const nodes = useFlowNodes(view, layout);
-  const edges = useFlowEdges(view);
+  const allEdges = useFlowEdges(view);
+  const virtualise = nodes.length > VIRTUALISE_ABOVE;
+
+  // Large graphs: besides xyflow's own culling, draw only edges with an end in (or near) the viewport.
+  // Edges that merely cross it (a listener's fan to hundreds of routes) are left out until one of
+  // their ends is on screen; the listener's node still says how many routes it has.
+  const [viewRect, setViewRect] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
+  const moveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const updateViewRect = useCallback(
+    (vp?: { x: number; y: number; zoom: number }) => {
+      const el = wrapRef.current;
+      if (!el) return;
+      const { x, y, zoom } = vp ?? rf.getViewport();
+      const w = el.clientWidth / zoom;
+      const h = el.clientHeight / zoom;
+      const x0 = -x / zoom;
+      const y0 = -y / zoom;
+      setViewRect({ x0: x0 - w / 2, y0: y0 - h / 2, x1: x0 + w * 1.5, y1: y0 + h * 1.5 });
+    },
+    [rf],
+  );
+  const onMove = useCallback(() => {
+    if (!virtualise || moveTimer.current) return;
+    moveTimer.current = setTimeout(() => {
+      moveTimer.current = null;
+      updateViewRect();
+    }, 120);
+  }, [virtualise, updateViewRect]);
+  const edges = useMemo(() => {
+    if (!virtualise) return allEdges;
+    if (!viewRect) return [];
+    // An edge is drawn when one end is near the viewport and the other no more than a few screens away.
+    const h = viewRect.y1 - viewRect.y0;
+    const within = (id: string, grow: number) => {
+      const b = layout.pos.get(id);
+      return (
+        !!b &&
+        b.x + b.w >= viewRect.x0 &&
+        b.x <= viewRect.x1 &&
+        b.y + b.h >= viewRect.y0 - grow * h &&
+        b.y <= viewRect.y1 + grow * h
+      );
+    };
+    return allEdges.filter(
+      (e) => (within(e.source, 0) && within(e.target, 1)) || (within(e.target, 0) && within(e.source, 1)),
+    );
+  }, [allEdges, virtualise, viewRect, layout]);
   const byId = useMemo(() => new Map(view.nodes.map((n) => [n.id, n])), [view]);
 
   // ---- viewport: fit on load, on filter changes, and when a different scenario arrives ----
@@ -255,7 +301,8 @@ function TopologyGraph({ topology }: { topology: Topology }) {
     const x = W * zoom <= cw ? pad + (cw - W * zoom) / 2 - minX * zoom : pad - minX * zoom;
     const y = H * zoom <= ch ? pad + (ch - H * zoom) / 2 - minY * zoom : pad - minY * zoom;
     void rf.setViewport({ x, y, zoom });
-  }, [layout, rf]);
+    updateViewRect({ x, y, zoom });
+  }, [layout, rf, updateViewRect]);
 
   const lastFit = useRef<{ ids: Set<string>; filters: Filters } | null>(null);
   useEffect(() => {
@@ -431,7 +478,6 @@ function TopologyGraph({ topology }: { topology: Topology }) {
   };
 
   const problems = view.nodes.filter((n) => n.problem).length + view.edges.filter((e) => !e.ok).length;
-  const virtualise = nodes.length > VIRTUALISE_ABOVE;
 
   return (
     <GraphActionsContext.Provider value={actions}>
@@ -553,6 +599,8 @@ function TopologyGraph({ topology }: { topology: Topology }) {
             minZoom={0.05}
             maxZoom={2}
             onPaneClick={() => useGraphUi.getState().setSelected(null)}
+            onMove={onMove}
+            onMoveEnd={(_, vp) => updateViewRect(vp)}
           >
             <Background gap={24} size={1} />
             <Controls showInteractive={false} />

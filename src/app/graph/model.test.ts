@@ -108,3 +108,27 @@ describe('buildView', () => {
     expect(structureKey(buildView(a), '')).not.toBe(structureKey(buildView(b), ''));
   });
 });
+
+describe('folded edges', () => {
+  it('an invalid backendRef in any folded rule makes the merged edge invalid', () => {
+    const t = sampleTopology();
+    // rule 1 also sends to v1, invalidly
+    t.edges.push({
+      id: 'x',
+      type: 'backend',
+      source: 'rule:HTTPRoute/default/foo/1',
+      target: 'be:default/v1:80',
+      ok: false,
+      reason: 'RefNotPermitted',
+      weight: 1,
+      share: 1,
+    });
+    const v = buildView(t, { collapseAll: true });
+    const e = v.edges.filter((x) => x.source === 'rt:HTTPRoute/default/foo' && x.target === 'be:default/v1:80');
+    expect(e).toHaveLength(1);
+    expect(e[0]).toMatchObject({ ok: false, label: '2 rules · 500' });
+    expect(e[0]!.ariaLabel).toBe(
+      'HTTPRoute default/foo sends to Service default/v1:80 from 2 rules, some invalid (500)',
+    );
+  });
+});

@@ -417,7 +417,11 @@ export function buildView(topo: Topology, opts: ViewOptions = {}): ViewModel {
       const m = merged.get(key);
       if (m) {
         m.count++;
-        if (!ve.ok) m.edge = { ...m.edge, ok: false, style: ve.style === 'solid' ? 'dashed' : ve.style };
+        if (!ve.ok) {
+          // Mutated in place: the same object is in `edges`.
+          m.edge.ok = false;
+          m.edge.tooltip = [m.edge.tooltip, ve.tooltip].filter(Boolean).join('\n') || undefined;
+        }
         m.edge.label = `${m.count} rules${m.edge.ok ? '' : ' · 500'}`;
         m.edge.ariaLabel = `${describeNode(left, byId)} ${EDGE_VERB[e.type]} ${describeNode(right, byId)} from ${m.count} rules${m.edge.ok ? '' : ', some invalid (500)'}`;
         continue;
