@@ -238,6 +238,53 @@ function byHost(list: ListenerTable[], host: string): ListenerTable[] {
 }
 
 function onGateway(ctx: Ctx, g: GatewayTable): Trace {
+  const trace = onGatewayInner(ctx, g);
+  // Decided before any route: explain the listeners instead.
+  if (ctx.explain && trace.route === null && trace.candidates.length === 0)
+    trace.candidates = listenerCandidates(ctx, g, trace);
+  return trace;
+}
+
+/** Why each listener of the Gateway did or did not take the request (explain mode). */
+function listenerCandidates(ctx: Ctx, g: GatewayTable, trace: Trace): TraceCandidate[] {
+  const { req } = ctx;
+  const port = trace.request.port;
+  const chosen = trace.listener?.name;
+  const tlsProtocols = ['HTTPS', 'TLS'];
+  const out: TraceCandidate[] = g.all.map((l) => {
+    const c: TraceCandidate = {
+      kind: l.owner?.kind === 'ListenerSet' ? 'ListenerSet listener' : 'Listener',
+      namespace: l.owner?.namespace ?? g.gw.namespace,
+      name: `${l.owner?.name ?? g.gw.name}/${l.name}`,
+      verdict: 'no-match',
+      why: '',
+    };
+    const name = req.tls ? req.sni : req.host;
+    if (l.name === chosen && trace.listener?.port === l.port) {
+      c.verdict = 'matched';
+      c.why = req.tls ? `selected by SNI ${req.sni || '(none)'}` : `selected by Host ${req.host || '(none)'}`;
+    } else if (!l.valid) c.why = `not Accepted/Programmed${l.conflictReason ? ` (${l.conflictReason})` : ''}`;
+    else if (l.port !== port) c.why = `port ${l.port}, not ${port}`;
+    else if ((l.protocol === 'UDP') !== (req.transport === 'UDP'))
+      c.why = `${l.protocol} listener, the request is ${req.transport}`;
+    else if (l.protocol === 'TCP') c.why = 'TCP listener';
+    else if (tlsProtocols.includes(l.protocol) !== req.tls)
+      c.why = req.tls ? `${l.protocol} listener: plaintext only` : `${l.protocol} listener: needs TLS`;
+    else if (!hostMatches(l.hostname, name))
+      c.why = `hostname ${l.hostname} does not match ${req.tls ? 'SNI' : 'Host'} ${name || '(none)'}`;
+    else if (trace.outcome.kind === 'misdirected') {
+      c.verdict = 'lost';
+      c.why = `Host ${req.host} matches this listener, not the one SNI chose: 421`;
+    } else {
+      c.verdict = 'lost';
+      c.why = `matches, but a more specific listener was chosen`;
+    }
+    return c;
+  });
+  return out.sort(candidateOrder);
+}
+
+function onGatewayInner(ctx: Ctx, g: GatewayTable): Trace {
   const { req } = ctx;
   const trace = newTrace(req);
   trace.gateway = { namespace: g.gw.namespace, name: g.gw.name };
