@@ -2,6 +2,22 @@
 // ControllerResult the data plane reads (./types.ts). Evaluation order (semantics reference §4 intro):
 // GatewayClasses → Gateways (without routes) → ListenerSets → listener conflicts → Routes (attachment +
 // references) → counts → policies.
+//
+// Simulator decisions (SD) taken here, each also named in the diagnostics they cause (`decisions`):
+// - every GatewayClass is ours unless `controllerName` is set (§4.1); parametersRef valid iff present;
+// - a Gateway of a missing / foreign / unaccepted class gets no status, only a diagnostic (§4.2);
+// - one synthetic TEST-NET address per Gateway without spec.addresses (§4.2);
+// - HTTPS (or TLS Terminate) without certificateRefs: Programmed=False/InvalidTLSConfig (§11.1 #17);
+// - conflicted listeners: Accepted=False/<reason>, supportedKinds [] (§11.1 #6); HTTP+HTTPS/TLS on one
+//   port conflict, HTTPS+TLS share a port by SNI (§11.1 #7); no port deny-list (§4.3);
+// - ListenerSet with some invalid listeners: Accepted=True/Accepted (§4.5 #5);
+// - missing or unowned parents: no status entry (§11.1 #13); a route to an unattached ListenerSet:
+//   NotAllowedByListeners (§11.1 #14);
+// - rules needing an unsupported feature or an RE2-invalid regex are dropped, "Dropped Rule" (§4.7);
+// - backends: permission before existence; a missing Service port is BackendNotFound; ExternalName is
+//   InvalidKind (§4.9, §11.1 #8); an ExtensionRef filter leaves ResolvedRefs=False (§11.1 #15);
+// - HTTPRoute/GRPCRoute on one hostname: allowed unless decisions.grpcHttpSameHostname = reject-newer
+//   (§11.1 #5); BackendTLSPolicy on a missing port name: TargetNotFound (§4.10).
 
 import type { InputFile, Resource } from '../manifest/index.ts';
 import type { ResolvedOptions } from '../options.ts';
