@@ -801,3 +801,153 @@ describe('topology', () => {
     ]);
   });
 });
+
+describe('Gateway TLS: frontend validation and backend client certificate', () => {
+  const cm = (name: string, ns = 'infra') =>
+    `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: ${name}, namespace: ${ns}}\ndata:\n  ca.crt: |\n    -----BEGIN CERTIFICATE-----\n    MIIB\n    -----END CERTIFICATE-----\n`;
+  const secret = `apiVersion: v1
+kind: Secret
+metadata: {name: cert, namespace: infra}
+type: kubernetes.io/tls
+data:
+  tls.crt: ${btoa('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n')}
+  tls.key: ${btoa('-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n')}
+`;
+  const listeners = `  - {name: http, port: 80, protocol: HTTP}
+  - {name: https, port: 443, protocol: HTTPS, tls: {certificateRefs: [{name: cert}]}}
+  - {name: alt, port: 8443, protocol: HTTPS, hostname: alt.example.com, tls: {certificateRefs: [{name: cert}]}}
+`;
+  it('perPort overrides default; all CA refs invalid ⇒ NoValidCACertificate; HTTP listeners unaffected', () => {
+    const tls = `  tls:
+    frontend:
+      default: {validation: {caCertificateRefs: [{group: "", kind: ConfigMap, name: ca}]}}
+      perPort:
+      - {port: 8443, tls: {validation: {caCertificateRefs: [{group: "", kind: ConfigMap, name: missing}]}}}
+`;
+    const a = run(doc(gw(listeners, tls), secret, cm('ca')));
+    const s = status(a, 'Gateway', 'infra', 'gw');
+    expect(c(listener(s, 'http')!.conditions, 'Accepted')).toBe('True/Accepted');
+    expect(c(listener(s, 'https')!.conditions, 'ResolvedRefs')).toBe('True/ResolvedRefs');
+    expect(c(listener(s, 'alt')!.conditions, 'ResolvedRefs')).toBe('False/InvalidCACertificateRef');
+    expect(c(listener(s, 'alt')!.conditions, 'Accepted')).toBe('False/NoValidCACertificate');
+    expect(c(listener(s, 'alt')!.conditions, 'Programmed')).toBe('False/Invalid');
+  });
+  it('a CA ref of the wrong kind ⇒ InvalidCACertificateKind; cross-namespace without grant ⇒ RefNotPermitted', () => {
+    const kind = `  tls:\n    frontend:\n      default: {validation: {caCertificateRefs: [{group: "", kind: Service, name: ca}]}}\n`;
+    const a = run(doc(gw(listeners, kind), secret, cm('ca')));
+    expect(c(listener(status(a, 'Gateway', 'infra', 'gw'), 'https')!.conditions, 'ResolvedRefs')).toBe(
+      'False/InvalidCACertificateKind',
+    );
+    const cross = `  tls:\n    frontend:\n      default: {validation: {caCertificateRefs: [{group: "", kind: ConfigMap, name: ca, namespace: other}]}}\n`;
+    const b = run(doc(gw(listeners, cross), secret, cm('ca', 'other')));
+    expect(c(listener(status(b, 'Gateway', 'infra', 'gw'), 'https')!.conditions, 'ResolvedRefs')).toBe(
+      'False/RefNotPermitted',
+    );
+  });
+  it('AllowInsecureFallback sets InsecureFrontendValidationMode=True/ConfigurationChanged', () => {
+    const tls = `  tls:\n    frontend:\n      default: {validation: {mode: AllowInsecureFallback, caCertificateRefs: [{group: "", kind: ConfigMap, name: ca}]}}\n`;
+    const a = run(doc(gw(listeners, tls), secret, cm('ca')));
+    expect(c(status(a, 'Gateway', 'infra', 'gw').conditions, 'InsecureFrontendValidationMode')).toBe(
+      'True/ConfigurationChanged',
+    );
+    const b = run(doc(gw(listeners), secret));
+    expect(c(status(b, 'Gateway', 'infra', 'gw').conditions, 'InsecureFrontendValidationMode')).toBe('absent');
+  });
+  it('tls.backend.clientCertificateRef: missing ⇒ ResolvedRefs=False/InvalidClientCertificateRef, Accepted stays True', () => {
+    const tls = `  tls:\n    backend:\n      clientCertificateRef: {name: nope}\n`;
+    const a = run(doc(gw(listeners, tls), secret));
+    const s = status(a, 'Gateway', 'infra', 'gw');
+    expect(c(s.conditions, 'ResolvedRefs')).toBe('False/InvalidClientCertificateRef');
+    expect(c(s.conditions, 'Accepted')).toBe('True/Accepted');
+    const ok = run(doc(gw(listeners, `  tls:\n    backend:\n      clientCertificateRef: {name: cert}\n`), secret));
+    expect(c(status(ok, 'Gateway', 'infra', 'gw').conditions, 'ResolvedRefs')).toBe('True/ResolvedRefs');
+  });
+});
+
+describe('more ListenerSet and route cases', () => {
+  const ls = (name: string, ns: string) => `apiVersion: gateway.networking.k8s.io/v1
+kind: ListenerSet
+metadata: {name: ${name}, namespace: ${ns}}
+spec:
+  parentRef: {name: gw, namespace: infra}
+  listeners:
+  - {name: x, port: 81, protocol: HTTP}
+`;
+  it('allowedListeners Selector uses the ListenerSet namespace labels', () => {
+    const ns = `apiVersion: v1\nkind: Namespace\nmetadata: {name: team, labels: {listeners: ok}}\n`;
+    const a = run(
+      doc(
+        gw(
+          '  - {name: http, port: 80, protocol: HTTP}\n',
+          '  allowedListeners: {namespaces: {from: Selector, selector: {matchLabels: {listeners: ok}}}}\n',
+        ),
+        ns,
+        ls('in', 'team'),
+        ls('out', 'other'),
+      ),
+    );
+    expect(c(status(a, 'ListenerSet', 'team', 'in').conditions, 'Accepted')).toBe('True/Accepted');
+    expect(c(status(a, 'ListenerSet', 'other', 'out').conditions, 'Accepted')).toBe('False/NotAllowed');
+  });
+  it('a parent Gateway that is not Accepted ⇒ ParentNotAccepted / ParentNotProgrammed', () => {
+    const a = run(
+      doc(
+        gw('  - {name: bad, port: 80, protocol: NOPE}\n', '  allowedListeners: {namespaces: {from: All}}\n'),
+        ls('l', 'infra'),
+      ),
+    );
+    const s = status(a, 'ListenerSet', 'infra', 'l');
+    expect(c(s.conditions, 'Accepted')).toBe('False/ParentNotAccepted');
+    expect(c(s.conditions, 'Programmed')).toBe('False/ParentNotProgrammed');
+  });
+  it('a route to a ListenerSet that is not attached ⇒ NotAllowedByListeners (SD §11.1 #14)', () => {
+    const a = run(
+      doc(
+        gw('  - {name: http, port: 80, protocol: HTTP}\n'),
+        ls('l', 'infra'),
+        route('r', 'infra', '  parentRefs: [{kind: ListenerSet, name: l}]\n'),
+      ),
+    );
+    expect(c(parent(status(a, 'HTTPRoute', 'infra', 'r')), 'Accepted')).toBe('False/NotAllowedByListeners');
+  });
+  it('an invalid mirror backend sets ResolvedRefs=False without touching Accepted', () => {
+    const a = run(
+      doc(
+        gw('  - {name: http, port: 80, protocol: HTTP}\n'),
+        svc('s', 'infra'),
+        route(
+          'r',
+          'infra',
+          '  parentRefs: [{name: gw}]\n  rules:\n  - filters: [{type: RequestMirror, requestMirror: {backendRef: {name: gone, port: 80}}}]\n    backendRefs: [{name: s, port: 8080}]\n',
+        ),
+      ),
+    );
+    const s = status(a, 'HTTPRoute', 'infra', 'r');
+    expect(c(parent(s), 'Accepted')).toBe('True/Accepted');
+    expect(c(parent(s), 'ResolvedRefs')).toBe('False/BackendNotFound');
+    expect(a.controller.routes[0]!.rules[0]!.filterBackendRefs[0]).toMatchObject({
+      type: 'RequestMirror',
+      ref: { valid: false },
+    });
+  });
+  it('BackendTLSPolicy sectionName naming no port ⇒ TargetNotFound (SD)', () => {
+    const pol = `apiVersion: gateway.networking.k8s.io/v1
+kind: BackendTLSPolicy
+metadata: {name: p, namespace: infra}
+spec:
+  targetRefs: [{group: "", kind: Service, name: s, sectionName: nope}]
+  validation: {wellKnownCACertificates: System, hostname: s.example.com}
+`;
+    const a = run(
+      doc(
+        gw('  - {name: http, port: 80, protocol: HTTP}\n'),
+        svc('s', 'infra'),
+        pol,
+        route('r', 'infra', '  parentRefs: [{name: gw}]\n  rules: [{backendRefs: [{name: s, port: 8080}]}]\n'),
+      ),
+    );
+    expect(c(status(a, 'BackendTLSPolicy', 'infra', 'p').ancestors?.[0]?.conditions, 'Accepted')).toBe(
+      'False/TargetNotFound',
+    );
+  });
+});
