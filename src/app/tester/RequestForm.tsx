@@ -17,6 +17,7 @@ import {
   sameRequest,
 } from './form.ts';
 import { useTester } from './store.ts';
+import { verdictOf } from './verdict.ts';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'CONNECT', 'TRACE'];
 
@@ -132,25 +133,40 @@ export function RequestForm() {
             onChange={(e) => setForm({ port: e.target.value.replace(/[^0-9]/g, '') })}
           />
         </label>
+        {isHttpLike(p) && (
+          <>
+            <label className="narrow">
+              <span className="label-text">Method</span>
+              <input
+                list={`${id}-methods`}
+                value={form.method}
+                onChange={(e) => setForm({ method: e.target.value.toUpperCase() })}
+                autoComplete="off"
+                spellCheck={false}
+              />
+              <datalist id={`${id}-methods`}>
+                {METHODS.map((m) => (
+                  <option key={m} value={m} />
+                ))}
+              </datalist>
+            </label>
+            <label className="narrow">
+              <span className="label-text">HTTP version</span>
+              <select
+                value={form.httpVersion}
+                onChange={(e) => setForm({ httpVersion: e.target.value as '' | '1.1' | '2' })}
+              >
+                <option value="">auto</option>
+                <option value="1.1">1.1</option>
+                <option value="2">2</option>
+              </select>
+            </label>
+          </>
+        )}
       </div>
 
       {isHttpLike(p) && (
         <div className="form-row">
-          <label className="narrow">
-            <span className="label-text">Method</span>
-            <input
-              list={`${id}-methods`}
-              value={form.method}
-              onChange={(e) => setForm({ method: e.target.value.toUpperCase() })}
-              autoComplete="off"
-              spellCheck={false}
-            />
-            <datalist id={`${id}-methods`}>
-              {METHODS.map((m) => (
-                <option key={m} value={m} />
-              ))}
-            </datalist>
-          </label>
           <label className="grow">
             <span className="label-text">Host</span>
             <input
@@ -168,17 +184,6 @@ export function RequestForm() {
               onChange={(e) => setForm({ path: e.target.value })}
               spellCheck={false}
             />
-          </label>
-          <label className="narrow">
-            <span className="label-text">HTTP version</span>
-            <select
-              value={form.httpVersion}
-              onChange={(e) => setForm({ httpVersion: e.target.value as '' | '1.1' | '2' })}
-            >
-              <option value="">auto</option>
-              <option value="1.1">1.1</option>
-              <option value="2">2</option>
-            </select>
           </label>
         </div>
       )}
@@ -274,6 +279,7 @@ export function RequestForm() {
         </button>
         <span className="hint">Ctrl+Enter</span>
         {running && <span className="hint">running…</span>}
+        <ResultJump />
         <button type="button" onClick={saveRequest}>
           Save as quick pick
         </button>
@@ -405,5 +411,26 @@ function MoreInputs() {
         )}
       </div>
     </details>
+  );
+}
+
+/** The verdict in one line next to Send (the full result is below the form): a click scrolls to it. */
+function ResultJump() {
+  const trace = useTester((s) => s.trace);
+  if (!trace) return null;
+  const v = verdictOf(trace);
+  return (
+    <button
+      type="button"
+      className={`result-jump tone-${v.tone}`}
+      title="Show the result"
+      onClick={() => {
+        const el = document.querySelector<HTMLElement>('section[aria-label="Request result"]');
+        el?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+        el?.querySelector<HTMLElement>('.verdict')?.focus({ preventScroll: true });
+      }}
+    >
+      ↓ {v.headline}
+    </button>
   );
 }

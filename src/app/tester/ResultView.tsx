@@ -45,7 +45,7 @@ function TraceView({ trace }: { trace: Trace }) {
         Result for <code>{describeRequest(request ?? trace.request)}</code>
         {stale ? ' (the form has changed since: press Send to run it)' : ''}
       </p>
-      <div className={`verdict tone-${v.tone}`} data-outcome={trace.outcome.kind}>
+      <div className={`verdict tone-${v.tone}`} data-outcome={trace.outcome.kind} tabIndex={-1}>
         <p className="verdict-headline" aria-live="polite">
           {v.headline}
         </p>
