@@ -79,7 +79,8 @@ ${service('stable')}${service('canary')}`;
   await expect(verdict(page)).toHaveText('Forwarded to default/stable:8080 (66.67 %), default/canary:8080 (33.33 %)');
   await split.getByRole('button', { name: 'Simulate 1,000 requests' }).click();
   await expect(split.getByRole('columnheader', { name: /Observed \(1,000 requests\)/ })).toBeVisible();
-  const observed = async (row: typeof stable) => Number((await row.locator('td').last().innerText()).split(' ')[0]);
+  const observed = async (row: typeof stable) =>
+    Number(((await row.locator('td').last().textContent()) ?? '').split(' ')[0]);
   await expect.poll(() => observed(stable)).toBeGreaterThan(600);
   const s = await observed(stable);
   const c = await observed(canary);
