@@ -250,7 +250,15 @@ function finishListenerSet(ls: ListenerSetState): void {
         `ListenerSet is accepted (${valid} of ${ls.listeners.length} listeners valid)`,
         g,
       );
-      programmed = cond('Programmed', true, 'Programmed', 'ListenerSet is programmed', g);
+      programmed = ls.gateway.c.programmed
+        ? cond('Programmed', true, 'Programmed', 'ListenerSet is programmed', g)
+        : cond(
+            'Programmed',
+            false,
+            'ParentNotProgrammed',
+            `Parent Gateway ${ls.gateway.c.namespace}/${ls.gateway.c.name} is not programmed`,
+            g,
+          );
     }
   }
   ls.accepted = accepted.status === 'True';
