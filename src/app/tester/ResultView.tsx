@@ -180,6 +180,7 @@ function CandidatesStep({ trace }: { trace: Trace }) {
       {trace.candidatesOmitted ? (
         <p className="hint">…and {trace.candidatesOmitted} more candidates not listed.</p>
       ) : null}
+      <PrecedenceHelp kind={trace.route?.kind ?? cands[0]?.kind} />
     </Step>
   );
 }
@@ -192,6 +193,51 @@ const DEFAULT_MATCH: Record<string, string> = {
   TCPRoute: 'TCPRoutes have no match conditions: the listener decides',
   UDPRoute: 'UDPRoutes have no match conditions: the listener decides',
 };
+
+/** The precedence order, so that "lost to …: longer prefix" can be read against the whole list. */
+const PRECEDENCE: Record<string, string[]> = {
+  HTTPRoute: [
+    'Hostname: an exact hostname beats a wildcard; then the longer matching hostname.',
+    'Path: Exact beats PathPrefix; the longer prefix wins; RegularExpression paths come after both (simulator decision).',
+    'Method: a match with a method beats one without.',
+    'Headers: more header matches win.',
+    'Query parameters: more query-parameter matches win.',
+    'The oldest route (creationTimestamp, else document order) wins.',
+    'Then {namespace}/{name} in alphabetical order.',
+    'Within the route: the first rule in list order, then the first match.',
+  ],
+  GRPCRoute: [
+    'Hostname: characters in a matching exact hostname, then in any matching hostname.',
+    'Characters in the matching service.',
+    'Characters in the matching method.',
+    'More header matches win.',
+    'The oldest route, then {namespace}/{name}, then the first matching rule.',
+  ],
+  TLSRoute: [
+    'The most specific matching hostname (exact, then the longer wildcard).',
+    'Then the oldest route, then {namespace}/{name}.',
+  ],
+  TCPRoute: ['The oldest route attached to the listener gets all the traffic; then {namespace}/{name}.'],
+  UDPRoute: ['The oldest route attached to the listener gets all the traffic; then {namespace}/{name}.'],
+};
+
+function PrecedenceHelp({ kind }: { kind: string | undefined }) {
+  const steps = kind ? PRECEDENCE[kind] : undefined;
+  if (!steps) return null;
+  return (
+    <details className="precedence-help">
+      <summary>How {kind}s are ranked</summary>
+      <ol>
+        {steps.map((t) => (
+          <li key={t}>{t}</li>
+        ))}
+      </ol>
+      <p className="hint">
+        Only matches that fit the request compete; the first step on which two of them differ decides.
+      </p>
+    </details>
+  );
+}
 
 function WinnerStep({ trace }: { trace: Trace }) {
   const r = trace.route;
