@@ -87,3 +87,12 @@ describe('split and PRNG (§8.1)', () => {
     expect(prng(1)()).not.toBe(prng(2)());
   });
 });
+
+describe('Host given as a header', () => {
+  it('is the authority and is not repeated among the headers', () => {
+    const r = normalizeRequest({ headers: { Host: 'A.example.com:8080', 'x-a': '1' } });
+    expect(r.host).toBe('a.example.com');
+    expect(r.authority).toBe('A.example.com:8080');
+    expect(r.headerOrder).toEqual([['x-a', '1']]);
+  });
+});

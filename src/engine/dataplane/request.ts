@@ -127,6 +127,38 @@ function headerEntries(h: SimRequest['headers']): [string, string][] {
   return out;
 }
 
+/** RFC 9110 field names (tokens); HTTP/2 pseudo-headers start with ':'. */
+const FIELD_NAME = /^:?[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const FIELD_VALUE_BAD = /[\r\n\0]/;
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/** Header names and values no HTTP client can send (hostile or mistyped input): said, then matched as written. */
+function headerWarnings(entries: [string, string][]): string[] {
+  const w: string[] = [];
+  for (const [k, v] of entries) {
+    if (w.length >= 10) break;
+    if (!FIELD_NAME.test(k))
+      w.push(
+        `The header name ${JSON.stringify(k)} is not a valid HTTP field name (RFC 9110 token): a real gateway answers 400 Bad Request. It is matched as written.`,
+      );
+    if (FIELD_VALUE_BAD.test(v))
+      w.push(
+        `The value of header ${JSON.stringify(k)} contains a CR, LF or NUL character: HTTP does not allow them (header injection); a real gateway answers 400 Bad Request. It is matched as written.`,
+      );
+  }
+  return w;
+}
+
+function idnWarning(host: string): string {
+  let ascii = '';
+  try {
+    ascii = new URL(`http://${host}/`).hostname;
+  } catch {
+    ascii = '';
+  }
+  return `The host "${host}" is not ASCII: clients send internationalised names in punycode${ascii && ascii !== host ? ` ("${ascii}")` : ' (xn--…)'}, and Gateway API hostnames are ASCII. It is matched as written.`;
+}
+
 /** An IP literal (v4 or bracketed v6): never an SNI. */
 function isIpLiteral(host: string): boolean {
   if (host.charCodeAt(0) === 91) return true;
@@ -166,13 +198,17 @@ export function normalizeRequest(req: SimRequest): NormalizedRequest {
     const list = headers.get(lk);
     if (list) list.push(v);
     else headers.set(lk, [v]);
-    headerOrder.push([k, v]);
+    // Host / :authority travel as the request's host (ForwardedRequest.host), not as a header.
+    if (lk !== 'host' && lk !== ':authority') headerOrder.push([k, v]);
   }
+
+  warnings.push(...headerWarnings(entries));
 
   const authority =
     typeof r.host === 'string' ? r.host : (headers.get('host')?.[0] ?? headers.get(':authority')?.[0] ?? '');
   const hp = splitHostPort(authority);
   const host = canonicalHost(hp.host);
+  if (NON_ASCII.test(host)) warnings.push(idnWarning(host));
   let sni = '';
   if (typeof r.sni === 'string') sni = canonicalHost(r.sni);
   else if (tls && !isIpLiteral(host)) sni = host;
