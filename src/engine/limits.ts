@@ -8,8 +8,12 @@ export const LIMITS = {
   engineMaxInputBytes: 64 * 1024 * 1024,
   /** YAML alias expansions allowed per document (billion-laughs guard). */
   maxAliasesPerDocument: 1000,
-  /** Deepest nesting of YAML collections we accept (the parser recurses; deeper input is refused). */
-  maxNestingDepth: 1000,
+  /**
+   * Deepest nesting of YAML collections we accept (the parser recurses; deeper input is refused before
+   * parsing for flow collections, and by a caught stack overflow for block ones). Real manifests nest
+   * fewer than 30 levels; 500 stays well inside the parser's stack in Node and in browsers' workers.
+   */
+  maxNestingDepth: 500,
   /** Interactive comfort tier of the page. */
   pageComfortRoutes: 1000,
   pageComfortBytes: 1024 * 1024,

@@ -42,13 +42,17 @@ export function loadManifests(
 ): ManifestResult {
   const diagnostics: Diagnostic[] = [];
   const docs: ParsedDoc[] = [];
-  const total = files.reduce((n, f) => n + utf8Length(f.text), 0);
+  // UTF-8 takes at least one byte per UTF-16 unit: a text longer than the cap in units is over it
+  // without counting bytes (refusing a hostile paste must cost nothing).
+  const units = files.reduce((n, f) => n + f.text.length, 0);
+  const atLeast = units > opts.maxInputBytes;
+  const total = atLeast ? units : files.reduce((n, f) => n + utf8Length(f.text), 0);
   if (total > opts.maxInputBytes) {
     const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
     diagnostics.push({
       severity: 'error',
       code: 'input-too-large',
-      message: `The input is ${mb(total)}, over the ${mb(opts.maxInputBytes)} limit; it was not analysed. Split it into smaller files${opts.maxInputBytes < 64 * 1024 * 1024 ? ' or use the CLI' : ' or raise the limit with --max-input-bytes'}.`,
+      message: `The input is ${atLeast ? 'at least ' : ''}${mb(total)}, over the ${mb(opts.maxInputBytes)} limit; it was not analysed. Split it into smaller files${opts.maxInputBytes < 64 * 1024 * 1024 ? ' or use the CLI' : ' or raise the limit with --max-input-bytes'}.`,
       ...(files[0] ? { file: files[0].name, range: { file: files[0].name, start: 0, end: 0 } } : {}),
     });
     return { docs, resources: [], diagnostics };

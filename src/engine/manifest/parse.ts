@@ -4,7 +4,7 @@
 // lines and each chunk's parse is memoised by its text. Offsets inside a chunk are relative to the
 // chunk; `base` turns them into file offsets.
 
-import { type Document, isMap, isPair, isScalar, isSeq, type Node, parseAllDocuments } from 'yaml';
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node, parseAllDocuments, visit } from 'yaml';
 import { LIMITS } from '../limits.ts';
 import type { Diagnostic } from '../types.ts';
 
@@ -97,8 +97,38 @@ function depthOf(value: unknown): number {
   return max;
 }
 
+/**
+ * An upper bound of the flow-collection nesting (`[` / `{`) of a chunk, in one cheap pass, so that
+ * hostile depth is refused deterministically before the (recursive) parser sees it.
+ */
+function flowDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91 || c === 123) {
+      if (++depth > max) max = depth;
+    } else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return max;
+}
+
 function parseChunk(text: string): ChunkDoc[] {
   const nul = text.indexOf('\u0000');
+  if (flowDepth(text) > LIMITS.maxNestingDepth) {
+    const first = text.search(/[[{]/);
+    const c = fatalChunk(
+      text,
+      `This document nests more than ${LIMITS.maxNestingDepth} levels deep (counting [ and {); it was skipped.`,
+    );
+    const p = c.problems[0];
+    if (p) {
+      p.code = 'too-deep';
+      p.start = Math.max(0, first);
+      p.end = Math.max(0, first) + 1;
+    }
+    return [c];
+  }
   let docs: Document.Parsed[];
   try {
     docs = parseAllDocuments(text, {
@@ -110,7 +140,7 @@ function parseChunk(text: string): ChunkDoc[] {
     if (!Array.isArray(docs)) docs = [docs as unknown as Document.Parsed];
   } catch (e) {
     // The parser recurses for nested collections; hostile depth ends here rather than in a crash.
-    return [fatalChunk(text, `YAML could not be parsed: ${messageOf(e)}`)];
+    return [fatalChunk(text, `YAML could not be parsed: ${yamlMessage(messageOf(e), '')}`)];
   }
   const out: ChunkDoc[] = [];
   for (const doc of docs) {
@@ -159,21 +189,56 @@ function parseChunk(text: string): ChunkDoc[] {
           });
         }
       } catch (e) {
-        const alias = /alias/i.test(messageOf(e));
-        problems.push({
-          severity: 'error',
-          code: alias ? 'yaml-aliases' : 'yaml-data',
-          message: alias
-            ? `This document expands YAML aliases more than ${LIMITS.maxAliasesPerDocument} times (an "alias bomb"); it was skipped.`
-            : `This document could not be read as data: ${messageOf(e)}`,
-          start: docStart,
-          end: Math.min(docEnd, docStart + 1),
-        });
+        let unresolved: ReturnType<typeof unresolvedAlias>;
+        try {
+          unresolved = /unresolved alias/i.test(messageOf(e)) ? unresolvedAlias(doc) : undefined;
+        } catch {
+          unresolved = undefined; // the walk recurses too: hostile depth is reported below
+        }
+        if (unresolved) {
+          // An alias whose anchor is not in this document: anchors never carry across `---`.
+          problems.push({
+            severity: 'error',
+            code: 'yaml-alias-unresolved',
+            message: `The alias *${unresolved.source} has no anchor &${unresolved.source} before it in this document (anchors do not carry across "---" document separators); the document was skipped.`,
+            start: unresolved.start,
+            end: unresolved.end,
+          });
+        } else {
+          const alias = /alias/i.test(messageOf(e));
+          problems.push({
+            severity: 'error',
+            code: alias ? 'yaml-aliases' : 'yaml-data',
+            message: alias
+              ? `This document expands YAML aliases more than ${LIMITS.maxAliasesPerDocument} times (an "alias bomb"); it was skipped.`
+              : `This document could not be read as data: ${messageOf(e)}`,
+            start: docStart,
+            end: Math.min(docEnd, docStart + 1),
+          });
+        }
       }
     }
     out.push({ doc, value, empty, problems });
   }
   return out;
+}
+
+/** The first alias whose anchor is not defined before it in the document, with its chunk range. */
+function unresolvedAlias(doc: Document.Parsed): { source: string; start: number; end: number } | undefined {
+  const anchors = new Set<string>();
+  let found: { source: string; start: number; end: number } | undefined;
+  // Document order: an anchor counts only for the aliases after it (YAML 1.2 §3.2.2.2).
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) {
+      if (!anchors.has(node.source)) {
+        const r = node.range ?? [0, 1];
+        found = { source: node.source, start: r[0], end: Math.max(r[1], r[0] + 1) };
+        return visit.BREAK;
+      }
+    } else if ((isScalar(node) || isMap(node) || isSeq(node)) && node.anchor) anchors.add(node.anchor);
+    return undefined;
+  });
+  return found;
 }
 
 function fatalChunk(text: string, message: string): ChunkDoc {
@@ -192,7 +257,7 @@ function messageOf(e: unknown): string {
 
 function yamlMessage(message: string, code: string): string {
   if (/Maximum call stack/i.test(message) || code === 'RESOURCE_EXHAUSTION')
-    return `YAML nests too deeply to be read (over ${LIMITS.maxNestingDepth} levels)`;
+    return `YAML nests too deeply for the parser to follow (keep nesting under ${LIMITS.maxNestingDepth} levels)`;
   if (code === 'DUPLICATE_KEY') return 'Duplicate key: each key may appear only once in a mapping (kubectl rejects it)';
   // The yaml package appends " at line L, column C" even without prettyErrors in some paths.
   return message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '');

@@ -3,6 +3,7 @@
 // because manifests repeat the same values (groups, kinds, names) thousands of times.
 
 import { RE2JS } from 're2js';
+import { LIMITS } from '../limits.ts';
 
 interface Compiled {
   re: RE2JS | null;
@@ -22,6 +23,8 @@ function get(pattern: string): Compiled {
       re = null;
     }
     c = { re, memo: new Map() };
+    // Bounded: a long editing session (or a hostile manifest) must not grow it without end.
+    if (compiled.size >= MEMO_MAX) compiled.clear();
     compiled.set(pattern, c);
   }
   return c;
@@ -38,14 +41,57 @@ export function matchesPattern(pattern: string, s: string): boolean {
   return r;
 }
 
-/** Whether `pattern` compiles under RE2 (what Envoy-style data planes accept). */
-export function isRe2(pattern: string): boolean {
+/** What an RE2 data plane says about a pattern: ok, a syntax error (Go's text), or over the program size cap. */
+export type Re2Verdict =
+  | { ok: true; programSize: number }
+  | { ok: false; kind: 'syntax'; message: string }
+  | { ok: false; kind: 'program-size'; programSize: number; message: string };
+
+const verdicts = new Map<string, Re2Verdict>();
+const VERDICTS_MAX = 4096;
+
+/**
+ * Compiles `pattern` with re2js (Go's RE2: linear time; syntax errors read exactly like Go's
+ * `error parsing regexp: …`) and checks its program size against LIMITS.maxRegexProgramSize, the way
+ * Envoy refuses large programs (its default error level is 100). The size is re2js's instruction count,
+ * a close stand-in for RE2's ProgramSize. Memoised: the lints, the controller and the data plane ask
+ * about the same patterns.
+ */
+export function re2Verdict(pattern: string): Re2Verdict {
+  const hit = verdicts.get(pattern);
+  if (hit) return hit;
+  let v: Re2Verdict;
   try {
-    RE2JS.compile(pattern);
-    return true;
-  } catch {
-    return false;
+    const re = RE2JS.compile(pattern) as unknown as { re2Input?: { prog?: { inst?: unknown[] } } };
+    const programSize = re.re2Input?.prog?.inst?.length ?? 0;
+    v =
+      programSize > LIMITS.maxRegexProgramSize
+        ? {
+            ok: false,
+            kind: 'program-size',
+            programSize,
+            message: `regex '${pattern}' RE2 program size of ${programSize} > max program size of ${LIMITS.maxRegexProgramSize} set for the error level threshold. Increase configured max program size if necessary.`,
+          }
+        : { ok: true, programSize };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    v = {
+      ok: false,
+      kind: 'syntax',
+      message: message.startsWith('error parsing regexp') ? message : `error parsing regexp: ${message}`,
+    };
   }
+  if (verdicts.size >= VERDICTS_MAX) verdicts.clear();
+  verdicts.set(pattern, v);
+  return v;
+}
+
+/**
+ * Whether `pattern` compiles under RE2 within the program size cap (what Envoy-style data planes
+ * accept). A pattern refused here drops its rule (§4.7, SD §11.1 #4).
+ */
+export function isRe2(pattern: string): boolean {
+  return re2Verdict(pattern).ok;
 }
 
 /** Go net.ParseIP-compatible IPv4 dotted quad (kube-openapi `format: ipv4`). */
