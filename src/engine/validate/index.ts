@@ -9,9 +9,11 @@ import type { ResolvedOptions } from '../options.ts';
 import type { Channel, Diagnostic } from '../types.ts';
 import { applyCoreDefaults, coreErrors, metadataErrors } from './core.ts';
 import { lintResources } from './lints.ts';
+import { lintSecrets } from './secrets.ts';
 import { type FieldError, fmtPath, type WalkContext, walk } from './walk.ts';
 
 export { METADATA_NAME_LABEL, regexPortabilityIssue } from './lints.ts';
+export { looksReal, SECRET_DATA_CODE } from './secrets.ts';
 export type { FieldError } from './walk.ts';
 export { fmtPath } from './walk.ts';
 
@@ -98,5 +100,6 @@ export function validateResources(resources: Resource[], opts: ResolvedOptions):
     }
   }
   diagnostics.push(...lintResources(resources, opts));
+  diagnostics.push(...lintSecrets(resources));
   return diagnostics;
 }

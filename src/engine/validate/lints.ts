@@ -4,7 +4,10 @@
 //                        kubernetes.io/metadata.name: anyone who can label namespaces can attach.
 //   selector-missing     `from: Selector` without a selector: selects no namespace (§3.10, SD).
 //   regex-not-portable   a RegularExpression match outside the portable subset of GEP-4359.
-//   regex-not-re2        a RegularExpression match that RE2 (Envoy's engine) rejects.
+//   regex-not-re2        a RegularExpression match that RE2 (Envoy's engine) rejects (Go's error text).
+//   regex-program-size   a RegularExpression whose RE2 program is over LIMITS.maxRegexProgramSize (Envoy's limit).
+//   hostname-ip          a listener or route hostname that is an IP address (the API forbids it; no schema check).
+//   header-value-crlf    a header value (match or filter) with CR, LF or NUL: header injection; data planes reject it.
 //   parentref-port       a port-based parentRef: attaches to every listener on that port, including
 //                        listeners added later.
 //   weights-percentages  backendRef weights that look like percentages but do not sum to 100.
@@ -13,7 +16,7 @@
 
 import { type Resource, refOf } from '../manifest/index.ts';
 import { GATEWAY_GROUP } from '../manifest/kinds.ts';
-import { isRe2 } from '../model/regex.ts';
+import { isIPv4, re2Verdict } from '../model/regex.ts';
 import type { ResolvedOptions } from '../options.ts';
 import type { Diagnostic } from '../types.ts';
 import { fmtPath, type Seg } from './walk.ts';
@@ -105,11 +108,21 @@ function warn(ctx: Ctx, code: string, message: string, path: Seg[], key = false)
 
 function checkRegex(ctx: Ctx, value: unknown, path: Seg[], what: string) {
   if (typeof value !== 'string') return;
-  if (!isRe2(value)) {
+  const v = re2Verdict(value);
+  if (!v.ok && v.kind === 'syntax') {
     warn(
       ctx,
       'regex-not-re2',
-      `The ${what} regular expression ${JSON.stringify(value)} is not valid RE2 syntax: RE2-based data planes (Envoy, Traefik) reject it. RegularExpression matching is implementation-specific.`,
+      `The ${what} regular expression ${JSON.stringify(value)} is not valid RE2 syntax (${v.message}): RE2-based data planes (Envoy, Traefik) reject it. RegularExpression matching is implementation-specific.`,
+      path,
+    );
+    return;
+  }
+  if (!v.ok) {
+    warn(
+      ctx,
+      'regex-program-size',
+      `The ${what} regular expression is too large for an RE2 data plane: ${v.message} (Envoy's default limit; the simulator drops the rule, SD).`,
       path,
     );
     return;
@@ -156,8 +169,46 @@ function selectorLint(ctx: Ctx, ns: unknown, path: Seg[], what: string) {
 
 // ---------- per kind ----------
 
+function hostnameIp(ctx: Ctx, h: unknown, path: Seg[], what: string) {
+  if (typeof h !== 'string' || !isIPv4(h)) return;
+  warn(
+    ctx,
+    'hostname-ip',
+    `The ${what} hostname "${h}" is an IP address: Gateway API hostnames must be DNS names ("IPs are not allowed"), although the API server does not check it. Requests with Host ${h} match it literally here; implementations may ignore or reject it.`,
+    path,
+  );
+}
+
+/** Characters no HTTP/1.1 or HTTP/2 header value may hold: a CR or LF would split the header (injection). */
+const HEADER_VALUE_BAD = /[\r\n\0]/;
+
+function headerValueLint(ctx: Ctx, v: unknown, path: Seg[], what: string) {
+  if (typeof v !== 'string' || !HEADER_VALUE_BAD.test(v)) return;
+  warn(
+    ctx,
+    'header-value-crlf',
+    `The ${what} value ${JSON.stringify(v)} contains a CR, LF or NUL character: HTTP does not allow them in a header value (they would split it into another header: header injection). Data planes reject the configuration or the request; the Experimental CRDs reject it.`,
+    path,
+  );
+}
+
+/** Header values of RequestHeaderModifier / ResponseHeaderModifier filters (set and add). */
+function lintFilterHeaders(ctx: Ctx, filters: unknown, base: Seg[]) {
+  arr(filters).forEach((f, fi) => {
+    for (const k of ['requestHeaderModifier', 'responseHeaderModifier'] as const) {
+      const m = f[k];
+      if (!isObj(m)) continue;
+      for (const op of ['set', 'add'] as const)
+        arr(m[op]).forEach((h, hi) => {
+          headerValueLint(ctx, h.value, [...base, 'filters', fi, k, op, hi, 'value'], `${k}.${op} header`);
+        });
+    }
+  });
+}
+
 function lintListeners(ctx: Ctx, listeners: unknown) {
   arr(listeners).forEach((l, i) => {
+    hostnameIp(ctx, l.hostname, ['spec', 'listeners', i, 'hostname'], 'listener');
     const ar = l.allowedRoutes;
     if (isObj(ar))
       selectorLint(ctx, ar.namespaces, ['spec', 'listeners', i, 'allowedRoutes', 'namespaces'], 'allowedRoutes');
@@ -217,17 +268,30 @@ function lintRuleNames(ctx: Ctx, rules: O[]) {
   });
 }
 
+function lintRouteHostnames(ctx: Ctx, spec: O) {
+  if (Array.isArray(spec.hostnames))
+    spec.hostnames.forEach((h, i) => {
+      hostnameIp(ctx, h, ['spec', 'hostnames', i], 'route');
+    });
+}
+
 function lintHTTPRoute(ctx: Ctx, all: Index, opts: ResolvedOptions) {
   const spec = ctx.r.obj.spec as O;
   lintParentRefs(ctx, spec);
+  lintRouteHostnames(ctx, spec);
   const rules = arr(spec.rules);
   rules.forEach((rule, ri) => {
+    lintFilterHeaders(ctx, rule.filters, ['spec', 'rules', ri]);
+    arr(rule.backendRefs).forEach((b, bi) => {
+      lintFilterHeaders(ctx, b.filters, ['spec', 'rules', ri, 'backendRefs', bi]);
+    });
     arr(rule.matches).forEach((m, mi) => {
       const base: Seg[] = ['spec', 'rules', ri, 'matches', mi];
       if (isObj(m.path) && m.path.type === 'RegularExpression')
         checkRegex(ctx, m.path.value, [...base, 'path', 'value'], 'path');
       arr(m.headers).forEach((h, hi) => {
         if (h.type === 'RegularExpression') checkRegex(ctx, h.value, [...base, 'headers', hi, 'value'], 'header');
+        else headerValueLint(ctx, h.value, [...base, 'headers', hi, 'value'], 'header match');
       });
       arr(m.queryParams).forEach((q, qi) => {
         if (q.type === 'RegularExpression')
@@ -243,8 +307,13 @@ function lintHTTPRoute(ctx: Ctx, all: Index, opts: ResolvedOptions) {
 function lintGRPCRoute(ctx: Ctx, opts: ResolvedOptions) {
   const spec = ctx.r.obj.spec as O;
   lintParentRefs(ctx, spec);
+  lintRouteHostnames(ctx, spec);
   const rules = arr(spec.rules);
   rules.forEach((rule, ri) => {
+    lintFilterHeaders(ctx, rule.filters, ['spec', 'rules', ri]);
+    arr(rule.backendRefs).forEach((b, bi) => {
+      lintFilterHeaders(ctx, b.filters, ['spec', 'rules', ri, 'backendRefs', bi]);
+    });
     arr(rule.matches).forEach((m, mi) => {
       const base: Seg[] = ['spec', 'rules', ri, 'matches', mi];
       if (isObj(m.method) && m.method.type === 'RegularExpression') {
@@ -253,6 +322,7 @@ function lintGRPCRoute(ctx: Ctx, opts: ResolvedOptions) {
       }
       arr(m.headers).forEach((h, hi) => {
         if (h.type === 'RegularExpression') checkRegex(ctx, h.value, [...base, 'headers', hi, 'value'], 'header');
+        else headerValueLint(ctx, h.value, [...base, 'headers', hi, 'value'], 'header match');
       });
     });
   });
@@ -354,6 +424,10 @@ export function lintResources(resources: Resource[], opts: ResolvedOptions): Dia
         lintGRPCRoute(ctx, opts);
         break;
       case 'TLSRoute':
+        lintRouteHostnames(ctx, spec);
+        lintParentRefs(ctx, spec);
+        lintWeights(ctx, isObj(r.raw.spec) ? (r.raw.spec as O).rules : undefined);
+        break;
       case 'TCPRoute':
       case 'UDPRoute':
         lintParentRefs(ctx, spec);
