@@ -424,12 +424,7 @@ function walkString(n: CNode, value: unknown, ctx: WalkContext): unknown {
   const en = n.enumVals as string[] | undefined;
   if (en !== undefined && !en.includes(value)) {
     const supported = `Unsupported value: ${q(value)}: supported values: ${en.map((e) => q(e)).join(', ')}`;
-    if (n.expValues?.includes(value))
-      err(
-        ctx,
-        `${supported}. ${value} ${CHANNEL_HINT}`,
-        'channel',
-      );
+    if (n.expValues?.includes(value)) err(ctx, `${supported}. ${value} ${CHANNEL_HINT}`, 'channel');
     else err(ctx, supported);
   }
   const len = value.length;
