@@ -154,11 +154,11 @@ export function runController(resources: Resource[], opts: ResolvedOptions, file
     );
   const controllerOfGw = (g: { namespace: string; name: string }) =>
     gwByKey.get(nn(g.namespace, g.name))?.c.controllerName;
-  for (const rs of routes)
-    push(
-      routeStatus(rs, (p) => (p.gateway ? (controllerOfGw(p.gateway) ?? '') : (opts.controllerName ?? ''))),
-      rs.r,
-    );
+  // A route none of whose parents is ours gets no status at all (as on a cluster).
+  for (const rs of routes) {
+    const st = routeStatus(rs, (p) => (p.gateway ? (controllerOfGw(p.gateway) ?? '') : (opts.controllerName ?? '')));
+    if (st.parents?.length) push(st, rs.r);
+  }
 
   // BackendTLSPolicies (§4.10).
   const policyStatus: ObjectStatus[] = [];

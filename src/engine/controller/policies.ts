@@ -144,18 +144,20 @@ export function reconcilePolicies(
       cond('Accepted', p.acceptedReason === 'Accepted', p.acceptedReason, p.acceptedMessage, g),
       cond('ResolvedRefs', p.resolvedReason === 'ResolvedRefs', p.resolvedReason, p.resolvedMessage, g),
     ];
-    status.push({
-      kind: 'BackendTLSPolicy',
-      group: GW_GROUP,
-      namespace: p.c.namespace,
-      name: p.c.name,
-      conditions: [],
-      ancestors: p.c.ancestors.map((a) => ({
-        ancestorRef: { group: GW_GROUP, kind: 'Gateway', namespace: a.namespace, name: a.name },
-        controllerName: controllerOfGateway(a) ?? ctx.opts.controllerName ?? '',
-        conditions: conditions.map((x) => ({ ...x })),
-      })),
-    });
+    // No ancestor (no accepted route reaches the target): nothing to write, as on a cluster.
+    if (p.c.ancestors.length)
+      status.push({
+        kind: 'BackendTLSPolicy',
+        group: GW_GROUP,
+        namespace: p.c.namespace,
+        name: p.c.name,
+        conditions: [],
+        ancestors: p.c.ancestors.map((a) => ({
+          ancestorRef: { group: GW_GROUP, kind: 'Gateway', namespace: a.namespace, name: a.name },
+          controllerName: controllerOfGateway(a) ?? ctx.opts.controllerName ?? '',
+          conditions: conditions.map((x) => ({ ...x })),
+        })),
+      });
   }
   return states.map((s) => s.c);
 }
