@@ -361,6 +361,10 @@ function onGatewayInner(ctx: Ctx, g: GatewayTable): Trace {
     }
     trace.listener = listenerTrace(L);
     if (L.l.protocol === 'TLS') return tlsRoute(ctx, g, L, trace);
+    if (req.protocol === 'TLS')
+      ctx.warnings.push(
+        `Listener ${L.l.name} is HTTPS: the Gateway terminates TLS and expects HTTP inside, so the stream is simulated as ${req.method} ${req.rawPath}.`,
+      );
     // HTTPS: frontend client-certificate validation (spec.tls.frontend).
     const fv = L.l.frontendValidation;
     if (fv) {
