@@ -34,7 +34,7 @@ test('axe finds no serious or critical violations in the dialogs and the Example
     ['Help', 'How gateway-sim works'],
     ['Share', 'Share this scenario'],
   ] as const) {
-    await page.getByRole('button', { name: button }).click();
+    await page.getByRole('button', { name: button, exact: true }).click();
     await expect(page.getByRole('dialog', { name })).toBeVisible();
     if (button === 'Settings') await page.getByLabel(/Only the features I choose/).check();
     if (button === 'Share') await expect(page.getByLabel('Share link')).toHaveValue(/#s1\./);
@@ -42,7 +42,7 @@ test('axe finds no serious or critical violations in the dialogs and the Example
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog', { name })).toHaveCount(0);
   }
-  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByRole('button', { name: 'Examples', exact: true }).click();
   bad.push(...(await check('.menu')));
   expect(bad).toEqual([]);
 });
@@ -55,11 +55,11 @@ test('the page is usable from the keyboard: landmarks, header controls and dialo
   // The first Tab from the top reaches the Examples button, and Enter opens the menu with focus inside it.
   await page.locator('body').focus();
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('button', { name: 'Examples' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Examples', exact: true })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.locator('.menu .menu-item').first()).toBeFocused();
   await page.keyboard.press('Escape');
-  await expect(page.getByRole('button', { name: 'Examples' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Examples', exact: true })).toBeFocused();
   // The splitter resizes with the arrow keys.
   const sep = page.getByRole('separator', { name: 'Resize editor and panels' });
   await sep.focus();

@@ -37,7 +37,7 @@ test('Open file replaces the manifests and keeps the previous work under Recent'
   });
   await expect(page.getByRole('region', { name: 'Manifest editor' })).toContainText('mine.yaml');
   await expect.poll(() => editorText(page)).toContain('name: from-a-file');
-  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByRole('button', { name: 'Examples', exact: true }).click();
   await page.getByRole('button', { name: /edited/ }).click();
   await expect.poll(() => editorText(page)).toContain('name: before-open');
 });

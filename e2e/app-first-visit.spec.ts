@@ -22,13 +22,13 @@ test('first visit shows the first example, its graph and no problems, with no re
   await expect(page.getByRole('region', { name: 'Request tester' })).toBeVisible();
   expect(await markers(page)).toEqual([]);
   // Exercise the header too: every menu and dialog opens without leaving the origin.
-  await page.getByRole('button', { name: 'Examples' }).click();
+  await page.getByRole('button', { name: 'Examples', exact: true }).click();
   await expect(page.getByRole('button', { name: /A basic Gateway and HTTPRoute/ })).toBeVisible();
   await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: 'Help' }).click();
+  await page.getByRole('button', { name: 'Help', exact: true }).click();
   await expect(page.getByRole('dialog', { name: 'How gateway-sim works' })).toBeVisible();
   await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
   await expect(page.getByRole('dialog', { name: 'Settings' })).toBeVisible();
   await page.keyboard.press('Escape');
   await page.waitForTimeout(500);

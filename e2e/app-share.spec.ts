@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { editorText, selectText, waitForEditor, waitSaved } from './app-helpers.ts';
 
 async function makeLink(page: import('@playwright/test').Page): Promise<string> {
-  await page.getByRole('button', { name: 'Share' }).click();
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Share this scenario' });
   const field = dialog.getByLabel('Share link');
   await expect(field).toHaveValue(/#s1\./);
@@ -48,7 +48,7 @@ test('a share link round-trips into a fresh page, with its requests, and keeps l
   await waitForEditor(mine);
   await expect.poll(() => editorText(mine)).toContain('name: shared-route');
   await expect(mine.getByText('Your previous work is under Examples → Recent.')).toBeVisible();
-  await mine.getByRole('button', { name: 'Examples' }).click();
+  await mine.getByRole('button', { name: 'Examples', exact: true }).click();
   await mine.getByRole('button', { name: /HTTPRoute my-own-work|edited/ }).click();
   await expect.poll(() => editorText(mine)).toContain('name: my-own-work');
   await busy.close();
@@ -75,13 +75,13 @@ for (const [what, fragment, message] of [
     await waitSaved(page);
     await page.goto('about:blank');
     await page.goto(`/${frag}`);
-    await expect(page.getByRole('alert')).toContainText(message);
-    await expect(page.getByRole('alert')).toContainText('Your own work is unchanged.');
+    await expect(page.locator('.notices').getByRole('alert')).toContainText(message);
+    await expect(page.locator('.notices').getByRole('alert')).toContainText('Your own work is unchanged.');
     await expect(page.getByRole('region', { name: 'Manifest editor' })).toContainText('name: local-work');
     // The bad fragment is gone from the address bar, so a reload does not repeat the error.
     expect(new URL(page.url()).hash).toBe('');
     await page.reload();
     await expect(page.getByRole('region', { name: 'Manifest editor' })).toContainText('name: local-work');
-    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(page.locator('.notices').getByRole('alert')).toHaveCount(0);
   });
 }
