@@ -25,6 +25,22 @@ describe.skipIf(!hasConformance)('conformance loader', () => {
       .join('\n');
     expect(last).toContain('data.test.com');
   });
+  it('resolves prose placeholders and escaped patch paths (BackendTLSPolicy reconcile steps)', () => {
+    const t = findCase('BackendTLSPolicy')!;
+    const steps = caseSteps(t);
+    const text = (i: number) => steps[i]!.files.map((f) => f.text).join('\n');
+    expect(text(2)).toContain('tls-checks-ca-certificate-reconcile-test');
+    expect(text(2)).not.toContain('<copy of');
+    expect(text(2)).toMatch(/ca\.crt: \|[\s\S]*BEGIN CERTIFICATE/);
+    expect(text(3)).toMatch(/ca\.crt: ""/);
+    expect(text(4)).not.toContain('<original CA>');
+  });
+  it('the suite GatewayClass comes first and is the controller the options name', () => {
+    const t = findCase('HTTPRouteSimpleSameNamespace')!;
+    const [s0] = caseSteps(t);
+    expect(s0!.files[0]!.name).toBe('suite.yaml');
+    expect(s0!.files[0]!.text).toContain(`controllerName: ${caseOptions(t).controllerName}`);
+  });
   it('honours skipIfFeatures and onlyIfFeatures', () => {
     const t = findCase('TLSRouteListenerTerminateNotSupported')!;
     expect(caseFeatures(t)).not.toContain('TLSRouteModeTerminate');
