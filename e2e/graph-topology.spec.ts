@@ -311,17 +311,21 @@ test('filters, folding and exports', async ({ page }) => {
     .click();
   await expect(graph(page).locator('.gs-Rule')).toHaveCount(2);
   // Mermaid text of the topology.
+  const exportMenu = graph(page).getByText('Export', { exact: true });
+  await exportMenu.click();
   await graph(page).getByRole('button', { name: 'Mermaid', exact: true }).click();
   const text = await graph(page).getByRole('textbox', { name: 'Mermaid text' }).inputValue();
   expect(text.startsWith('flowchart LR')).toBe(true);
   expect(text).toContain('✗ NotAllowedByListeners');
   await graph(page).getByRole('button', { name: 'Close', exact: true }).click();
   // SVG and PNG downloads, made in the page.
+  await exportMenu.click();
   const [svg] = await Promise.all([
     page.waitForEvent('download'),
     graph(page).getByRole('button', { name: 'SVG', exact: true }).click(),
   ]);
   expect(svg.suggestedFilename()).toBe('topology.svg');
+  await exportMenu.click();
   const [png] = await Promise.all([
     page.waitForEvent('download'),
     graph(page).getByRole('button', { name: 'PNG', exact: true }).click(),

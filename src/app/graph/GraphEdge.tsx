@@ -21,21 +21,21 @@ export const TopoEdgeView = memo(function TopoEdgeView({
   data,
 }: EdgeProps<TopoFlowEdge>) {
   const onPath = useGraphUi((s) => !!s.path?.edges.has(id));
-  const compact = useStore(compactSel);
+  const large = useGraphUi((s) => s.large);
+  const compact = useStore(compactSel) && large;
   if (!data) return null;
   const e = data.e;
   const d = edgePath(sourceX, sourceY, targetX, targetY);
   const cls = ['gs-edge', `gs-edge-${e.style}`, `gs-edge-${e.type}`, e.ok ? 'is-ok' : 'is-bad', onPath && 'on-path']
     .filter(Boolean)
     .join(' ');
-  // Labels sit at 70% of the way, where edges fanning out of one node have drifted apart.
-  const [mx, my] = bezierPoint(
-    sourceX,
-    sourceY,
-    targetX,
-    targetY,
-    e.type === 'backend' || e.type === 'mirror' ? 0.7 : 0.5,
-  );
+  // Labels sit at 70% of the way, where edges fanning out of one node have drifted apart; a label on an
+  // edge that skips a column (a rejected attachment to a Gateway) sits just before its target instead,
+  // clear of the nodes in between.
+  const skips = Math.abs(targetX - sourceX) > 400;
+  const [mx, my] = skips
+    ? [targetX - 8, targetY - 12]
+    : bezierPoint(sourceX, sourceY, targetX, targetY, e.type === 'backend' || e.type === 'mirror' ? 0.7 : 0.5);
   const label = e.label
     ? e.marks.length
       ? `${e.label} ${e.marks.some((m) => m.startsWith('🔒')) ? '🔒' : '✓grant'}`
@@ -53,7 +53,7 @@ export const TopoEdgeView = memo(function TopoEdgeView({
         </path>
       )}
       {label && (!compact || onPath || !e.ok) && (
-        <g className="gs-edge-label" transform={`translate(${mx} ${my})`}>
+        <g className="gs-edge-label" transform={`translate(${skips ? mx - w / 2 : mx} ${my})`}>
           <rect x={-w / 2} y={-9} width={w} height={17} rx={4} />
           <text y={4} textAnchor="middle">
             {label}

@@ -23,7 +23,8 @@ export const TopoNodeView = memo(function TopoNodeView({ id, data }: NodeProps<T
   const selected = useGraphUi((s) => s.selectedId === id);
   const active = useGraphUi((s) => s.activeId === id);
   const onPath = useGraphUi((s) => !!s.path?.nodes.has(id));
-  const compact = useStore(compactSel);
+  const large = useGraphUi((s) => s.large);
+  const compact = useStore(compactSel) && large;
   const actions = useContext(GraphActionsContext);
   useEffect(() => {
     if (!active) return;

@@ -230,6 +230,7 @@ function TopologyGraph({ topology }: { topology: Topology }) {
   const nodes = useFlowNodes(view, layout);
   const allEdges = useFlowEdges(view);
   const virtualise = nodes.length > VIRTUALISE_ABOVE;
+  useEffect(() => useGraphUi.getState().setLarge(virtualise), [virtualise]);
 
   // Large graphs: besides xyflow's own culling, draw only edges with an end in (or near) the viewport.
   // Edges that merely cross it (a listener's fan to hundreds of routes) are left out until one of
@@ -297,7 +298,9 @@ function TopologyGraph({ topology }: { topology: Topology }) {
     const W = maxX - minX;
     const H = maxY - minY;
     // Large graphs: never smaller than readable outlines; align to the top-left instead of centring.
-    const zoom = Math.min(1, Math.max(0.2, Math.min(cw / W, ch / H)));
+    let zoom = Math.min(1, Math.max(0.2, Math.min(cw / W, ch / H)));
+    // Taller than the panel even at the smallest fit: fit the width instead and start at the top.
+    if (H * zoom > ch) zoom = Math.min(1, Math.max(0.2, cw / W));
     const x = W * zoom <= cw ? pad + (cw - W * zoom) / 2 - minX * zoom : pad - minX * zoom;
     const y = H * zoom <= ch ? pad + (ch - H * zoom) / 2 - minY * zoom : pad - minY * zoom;
     void rf.setViewport({ x, y, zoom });
@@ -470,6 +473,11 @@ function TopologyGraph({ topology }: { topology: Topology }) {
     const base = dark ? DARK : LIGHT;
     return toSvg(view, layout, wrapRef.current ? paletteFromPage(base, wrapRef.current) : base, path);
   };
+  const exportRef = useRef<HTMLDetailsElement>(null);
+  const closeExport = (f: () => void) => {
+    if (exportRef.current) exportRef.current.open = false;
+    f();
+  };
   const onSvg = () => downloadText(exportSvg(), 'topology.svg', 'image/svg+xml');
   const onPng = async () => {
     try {
@@ -520,7 +528,7 @@ function TopologyGraph({ topology }: { topology: Topology }) {
               checked={f.groupByNamespace}
               onChange={(e) => set('groupByNamespace', e.target.checked)}
             />
-            By namespace
+            Group by namespace
           </label>
           <label title={`${view.ruleCount} rules; folded automatically above 150`}>
             <input
@@ -531,15 +539,24 @@ function TopologyGraph({ topology }: { topology: Topology }) {
             Fold rules
           </label>
           <span className="gs-spacer" />
-          <button type="button" onClick={onPng} title="Export the graph as it is shown, as PNG">
-            PNG
-          </button>
-          <button type="button" onClick={onSvg} title="Export the graph as it is shown, as SVG">
-            SVG
-          </button>
-          <button type="button" onClick={() => setMermaid(toMermaid(view))} title="The topology as Mermaid text">
-            Mermaid
-          </button>
+          <details className="gs-export" ref={exportRef}>
+            <summary>Export</summary>
+            <div className="gs-export-menu">
+              <button type="button" onClick={() => closeExport(onPng)} title="The graph as it is shown, as PNG">
+                PNG
+              </button>
+              <button type="button" onClick={() => closeExport(onSvg)} title="The graph as it is shown, as SVG">
+                SVG
+              </button>
+              <button
+                type="button"
+                onClick={() => closeExport(() => setMermaid(toMermaid(view)))}
+                title="The topology as Mermaid text"
+              >
+                Mermaid
+              </button>
+            </div>
+          </details>
         </div>
         {path && (
           <output className="gs-pathbar" aria-live="polite">

@@ -14,10 +14,13 @@ export interface GraphUiState {
   activeMounted: boolean;
   /** The path of the latest tester request, mapped onto the graph. */
   path: PathHighlight | null;
+  /** A large graph: nodes and edges draw less when zoomed out. */
+  large: boolean;
   setSelected(id: string | null): void;
   setActive(id: string | null): void;
   setActiveMounted(v: boolean): void;
   setPath(p: PathHighlight | null): void;
+  setLarge(v: boolean): void;
 }
 
 export const useGraphUi = create<GraphUiState>()((set) => ({
@@ -25,10 +28,12 @@ export const useGraphUi = create<GraphUiState>()((set) => ({
   activeId: null,
   activeMounted: false,
   path: null,
+  large: false,
   setSelected: (selectedId) => set({ selectedId }),
   setActive: (activeId) => set({ activeId }),
   setActiveMounted: (activeMounted) => set({ activeMounted }),
   setPath: (path) => set({ path }),
+  setLarge: (large) => set({ large }),
 }));
 
 export interface GraphHighlightState {
