@@ -97,7 +97,10 @@ export function judge(a: Analysis, rc: RequestCase): { failures: string[]; trace
   const ok2xx = status === 200 || status === 204;
 
   if (e.requestError || e.connectionRejected) {
-    if (o.kind !== 'rejected' && o.kind !== 'no-listener') f.push(`expected the connection to fail, got ${o.kind}`);
+    // A TCP/TLS/UDP stream with no valid backend is outcome `error` (contracts §3): the connection is closed.
+    const l4 = req.protocol === 'TLS' || req.protocol === 'TCP' || req.protocol === 'UDP';
+    if (o.kind !== 'rejected' && o.kind !== 'no-listener' && !(l4 && e.connectionRejected && o.kind === 'error'))
+      f.push(`expected the connection to fail, got ${o.kind}`);
     return { failures: f, trace: t };
   }
   if (e.anyResponse && o.kind !== 'forward') f.push(`expected a response from a backend, got ${o.kind}`);

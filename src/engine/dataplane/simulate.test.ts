@@ -651,8 +651,23 @@ describe('TLS, TCP, UDP (§6.7, §6.8)', () => {
       ],
     );
     expect(backendOf(a, { protocol: 'TCP', port: 9000 })).toBe('one');
+    const half = fixtureAnalysis(
+      [gw],
+      [
+        {
+          kind: 'TCPRoute',
+          name: 'h',
+          parents: ['default/gw/tcp'],
+          rules: [{ backendRefs: [be('ok'), be('bad', { valid: false })] }],
+        },
+      ],
+    );
+    expect(simulate(half, { protocol: 'TCP', port: 9000 }).outcome.kind).toBe('forward');
+    expect(simulate(half, { protocol: 'TCP', port: 9000 }, { sample: 0.9 }).outcome.kind).toBe('rejected');
+    expect(simulateMany(half, { protocol: 'TCP', port: 9000 }, 100, 5).rejected).toBeGreaterThan(30);
     expect(simulate(a, { protocol: 'TCP', port: 9000 }).outcome.decisions).toContain('l4-oldest-route');
-    expect(simulate(a, { protocol: 'UDP', port: 5300 }).outcome.kind).toBe('rejected');
+    expect(simulate(a, { protocol: 'UDP', port: 5300 }).outcome.kind).toBe('error');
+    expect(simulate(a, { protocol: 'UDP', port: 5300 }).outcome.reason).toMatch(/no valid backend.*dropped/);
     expect(simulate(a, { protocol: 'UDP', port: 9000 }).outcome.kind).toBe('no-listener');
   });
 });

@@ -1209,9 +1209,11 @@ function l4Forward(ctx: Ctx, route: CRoute, trace: Trace, how: string): Trace {
   if (bad > 0) ctx.decisions.add('invalid-backend-keeps-share');
   const chosen = s.backends[s.chosen]!;
   if (!chosen.valid) {
+    // contracts §3: an invalid backend's share is rejected (UDP: dropped); no valid backend at all is `error`.
+    const none = bad >= 0.99999;
     trace.outcome = {
-      kind: 'rejected',
-      reason: `${id}: ${bad >= 0.99999 ? 'every backend is invalid' : `this ${udp ? 'flow' : 'connection'} goes to ${backendId(chosen)}, which is invalid`} (${chosen.reason}): the ${udp ? 'datagram is dropped' : 'connection is rejected'}.`,
+      kind: none ? 'error' : 'rejected',
+      reason: `${id}: ${none ? 'no valid backend' : `this ${udp ? 'flow' : 'connection'} goes to ${backendId(chosen)}, which is invalid`} (${chosen.reason}): every ${udp ? 'datagram is dropped' : 'connection is rejected'}${none ? '' : ' for its share'}.`,
     };
     return trace;
   }
