@@ -1193,8 +1193,8 @@ function l4Forward(ctx: Ctx, route: CRoute, trace: Trace, how: string): Trace {
   const id = `${route.kind} ${route.namespace}/${route.name}`;
   if (!rule || !(rule.backendRefs ?? []).length) {
     trace.outcome = {
-      kind: 'rejected',
-      reason: `${id} has no backendRefs: the ${udp ? 'datagram is dropped' : 'connection is rejected'}.`,
+      kind: 'error',
+      reason: `${id} has no backendRefs: every ${udp ? 'datagram is dropped' : 'connection is rejected'}.`,
     };
     return trace;
   }
