@@ -4,7 +4,7 @@
 import type { InputFile, Path, Resource } from '../manifest/index.ts';
 import type { ResolvedOptions } from '../options.ts';
 import { supports } from '../options.ts';
-import type { Diagnostic, Fix, Severity, TextEdit } from '../types.ts';
+import type { Diagnostic, Fix, Severity, SourceRange, TextEdit } from '../types.ts';
 import type { World } from './world.ts';
 
 export interface Ctx {
@@ -38,7 +38,13 @@ export function diag(
   severity: Severity,
   code: string,
   message: string,
-  extra: { fix?: Fix | undefined; decisions?: string[]; key?: boolean } = {},
+  extra: {
+    fix?: Fix | undefined;
+    decisions?: string[];
+    key?: boolean;
+    /** Other places concerned (e.g. the listener that won a conflict). */
+    related?: { message: string; range: SourceRange }[];
+  } = {},
 ): Diagnostic {
   const d: Diagnostic = {
     severity,
@@ -56,6 +62,7 @@ export function diag(
   };
   if (extra.fix) d.fix = extra.fix;
   if (extra.decisions?.length) d.decisions = extra.decisions;
+  if (extra.related?.length) d.related = extra.related.map((x) => ({ ...x, line: 0, column: 0 }));
   ctx.diagnostics.push(d);
   return d;
 }

@@ -752,6 +752,7 @@ export function mergeAndResolveConflicts(ctx: Ctx, gw: GatewayState): void {
     L.accepted = { ok: false, reason, message: `Listener ${msg}` };
     L.programmed = { ok: false, reason, message: `Listener ${msg}` };
     diag(ctx, L.owner, L.path, 'error', reason, `Listener "${L.c.name}" ${msg}.`, {
+      related: [{ message: `listener "${other.c.name}"`, range: other.owner.locate(other.path) }],
       decisions:
         reason === 'ProtocolConflict'
           ? ['§11.1 #7 protocol mixes on one port', '§11.1 #6 conflicted listener Accepted=False']
