@@ -101,9 +101,11 @@ export function App() {
   const [split, setSplit] = useStoredNumber('gateway-sim:split', 44);
   const [graphShare, setGraphShare] = useStoredNumber('gateway-sim:graph', 46);
   const dropping = useFileDrop();
+  const slow = useScenario((s) => s.analysisStatus.phase === 'slow');
   return (
     <div className="app" style={{ '--split': `${split}%`, '--graph': `${graphShare}%` } as React.CSSProperties}>
       <Header />
+      {slow && <div className="app-progress" aria-hidden="true" />}
       <main className="app-body">
         <section aria-label="Manifest editor" className="pane editor-pane">
           <ScenarioBar />

@@ -164,6 +164,14 @@ export default function ManifestEditor() {
         monaco.editor.setModelMarkers(model, OWNER, []);
       }
       if (s.analysis !== p.analysis || s.version !== p.version) applyMarkers();
+      // Markers of the previous version follow the edits for the short wait of a normal analysis; once
+      // the new one is slow, cancelled or failed they may be wrong, so they go until a result arrives.
+      if (
+        s.analysisStatus !== p.analysisStatus &&
+        ['slow', 'cancelled', 'failed'].includes(s.analysisStatus.phase) &&
+        s.analysis?.version !== s.version
+      )
+        monaco.editor.setModelMarkers(model, OWNER, []);
       if (s.selection !== p.selection && s.selection.range && s.analysis?.version === s.version) {
         const r = rangeOf(model, s.selection.range.start, s.selection.range.end);
         editor.setSelection(new monaco.Selection(r.startLineNumber, r.startColumn, r.startLineNumber, r.startColumn));

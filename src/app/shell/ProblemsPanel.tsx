@@ -29,7 +29,18 @@ export function ProblemsPanel() {
   const [showAll, setShowAll] = useState(false);
   const analysis = useScenario((s) => s.analysis);
   const current = useScenario((s) => s.analysis !== null && s.analysis.version === s.version);
+  const phase = useScenario((s) => s.analysisStatus.phase);
   const diagnostics = analysis?.diagnostics ?? [];
+  // Only past the 1 s mark (or after Cancel) say that the list is old: saying it on every keystroke
+  // would make the panel flicker.
+  const staleNote =
+    current || !analysis
+      ? null
+      : phase === 'slow'
+        ? 'Still analysing the latest edit. The list below is for an earlier version.'
+        : phase === 'cancelled' || phase === 'failed'
+          ? 'The latest edit was not analysed. The list below is for an earlier version.'
+          : null;
   const errors = analysis?.counts.errors ?? 0;
   const warnings = analysis?.counts.warnings ?? 0;
 
@@ -50,7 +61,8 @@ export function ProblemsPanel() {
         <h2>Problems</h2>
         <span className={`badge ${errors ? 'badge-error' : warnings ? 'badge-warning' : 'badge-ok'}`}>{summary}</span>
       </header>
-      <div className="panel-body problems-body" aria-busy={!current}>
+      <div className={staleNote ? 'panel-body problems-body stale' : 'panel-body problems-body'} aria-busy={!current}>
+        {staleNote && <p className="stale-note">{staleNote}</p>}
         {!analysis ? (
           <p className="empty">Checking the manifests…</p>
         ) : diagnostics.length === 0 ? (
@@ -58,7 +70,7 @@ export function ProblemsPanel() {
             <IconCheck /> No problems found in the manifests.
           </p>
         ) : (
-          <ul className={current ? 'problems' : 'problems stale'}>
+          <ul className="problems">
             {(showAll ? diagnostics : diagnostics.slice(0, FIRST_ROWS)).map((d, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: diagnostics have no identity of their own
               <li key={i} className={`problem ${d.severity}`}>
