@@ -897,3 +897,22 @@ describe('route tables are indexed, not scanned', () => {
     expect(us).toBeLessThan(150);
   });
 });
+
+describe('no Gateway named: the one whose listener fits the host', () => {
+  it('prefers the most specific listener hostname across Gateways', () => {
+    const a = fixtureAnalysis(
+      [
+        { name: 'shared', listeners: [{ name: 'h', port: 80, protocol: 'HTTP' }] },
+        { name: 'team', listeners: [{ name: 'h', port: 80, protocol: 'HTTP', hostname: '*.team.example.com' }] },
+      ],
+      [
+        { name: 'a', parents: ['default/shared'], rules: [{ backendRefs: [be('shared')] }] },
+        { name: 'b', parents: ['default/team'], rules: [{ backendRefs: [be('team')] }] },
+      ],
+    );
+    const t = simulate(a, { host: 'x.team.example.com' });
+    expect(t.gateway?.name).toBe('team');
+    expect(t.outcome.decisions ?? []).not.toContain('ambiguous-gateway');
+    expect(simulate(a, { host: 'other.org' }).gateway?.name).toBe('shared');
+  });
+});
