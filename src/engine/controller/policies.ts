@@ -22,6 +22,7 @@ interface PolicyState {
   /** `svcKey|sectionName` keys it targets (only existing targets). */
   keys: string[];
   lostTo?: string;
+  lostToR?: Resource;
 }
 
 const WELL_KNOWN = new Set(['System']);
@@ -59,7 +60,10 @@ export function reconcilePolicies(
     for (const k of p.keys) {
       const w = winners.get(k);
       if (!w) winners.set(k, p);
-      else if (w !== p) p.lostTo ??= nn(w.r.namespace, w.r.name);
+      else if (w !== p && !p.lostTo) {
+        p.lostTo = nn(w.r.namespace, w.r.name);
+        p.lostToR = w.r;
+      }
     }
   for (const p of states) {
     if (p.lostTo && p.acceptedReason === 'Accepted') {
@@ -73,6 +77,9 @@ export function reconcilePolicies(
         'warning',
         'Conflicted',
         `${p.acceptedMessage}: this policy is not applied.`,
+        p.lostToR
+          ? { related: [{ message: `BackendTLSPolicy ${p.lostTo}`, range: p.lostToR.locate(['spec', 'targetRefs']) }] }
+          : {},
       );
     }
     p.c.accepted = p.acceptedReason === 'Accepted';
