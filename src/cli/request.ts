@@ -2,6 +2,7 @@
 // and print a readable trace (listener → route/rule/match → filters → backends), or the Trace as JSON.
 
 import { analyze, type SimProtocol, type SimRequest, simulate, type Trace } from '../engine/index.ts';
+import { checkSimRequest } from '../engine/share/shape.ts';
 import { engineOptions, parse, UsageError } from './args.ts';
 import { formatDiagnostic, type Out, readInputs } from './io.ts';
 
@@ -68,6 +69,10 @@ export function buildRequest(values: Record<string, unknown>): SimRequest {
         `--request must be a JSON object (contracts §2): ${e instanceof Error ? e.message : String(e)}`,
       );
     }
+    // Wrong types (a string for the port, a number for headers) are usage errors, not silent defaults.
+    const issues = { errors: [] as string[], warnings: [] as string[] };
+    checkSimRequest(req, 'request', issues);
+    if (issues.errors.length) throw new UsageError(`--request: ${issues.errors.slice(0, 3).join('; ')}`);
   }
   if (typeof values.url === 'string') req = { ...req, ...requestFromUrl(values.url) };
   if (typeof values.url !== 'string' && typeof values.request !== 'string')

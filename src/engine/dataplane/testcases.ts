@@ -3,6 +3,8 @@
 
 import { isMap, isSeq, parse, parseDocument, stringify, type YAMLMap } from 'yaml';
 import type { Analysis } from '../analysis.ts';
+import { LIMITS } from '../limits.ts';
+import { flowDepth } from '../manifest/parse.ts';
 import type { SimRequest, TestCase, TestExpect, Trace } from '../types.ts';
 import { simulate } from './simulate.ts';
 
@@ -148,6 +150,9 @@ const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof
 /** Parses a cases file (a `cases:` list, a bare list, or one case). Throws with a readable message. */
 export function parseCases(text: string): TestCase[] {
   let doc: unknown;
+  // Hostile depth is refused before the (recursive) parser sees it.
+  if (flowDepth(text) > LIMITS.maxNestingDepth)
+    throw new Error(`Not valid YAML: it nests more than ${LIMITS.maxNestingDepth} levels deep.`);
   try {
     doc = parse(text);
   } catch (e) {

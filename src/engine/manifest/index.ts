@@ -1,5 +1,6 @@
 // The manifest layer: input files → Kubernetes objects with source ranges, plus syntax diagnostics.
 
+import { LIMITS } from '../limits.ts';
 import type { Channel, Diagnostic } from '../types.ts';
 import { type InputFile, type ParseCache, type ParsedDoc, parseFile } from './parse.ts';
 import { buildResources, type Resource } from './resources.ts';
@@ -52,7 +53,7 @@ export function loadManifests(
     diagnostics.push({
       severity: 'error',
       code: 'input-too-large',
-      message: `The input is ${atLeast ? 'at least ' : ''}${mb(total)}, over the ${mb(opts.maxInputBytes)} limit; it was not analysed. Split it into smaller files${opts.maxInputBytes < 64 * 1024 * 1024 ? ' or use the CLI' : ' or raise the limit with --max-input-bytes'}.`,
+      message: `The input is ${atLeast ? 'at least ' : ''}${mb(total)}, over the ${mb(opts.maxInputBytes)} limit; it was not analysed. Split it into smaller files${opts.maxInputBytes === LIMITS.pageMaxInputBytes ? ' or use the CLI' : ' or raise the limit with --max-input-bytes'}.`,
       ...(files[0] ? { file: files[0].name, range: { file: files[0].name, start: 0, end: 0 } } : {}),
     });
     return { docs, resources: [], diagnostics };

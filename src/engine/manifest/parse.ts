@@ -101,7 +101,7 @@ function depthOf(value: unknown): number {
  * An upper bound of the flow-collection nesting (`[` / `{`) of a chunk, in one cheap pass, so that
  * hostile depth is refused deterministically before the (recursive) parser sees it.
  */
-function flowDepth(text: string): number {
+export function flowDepth(text: string): number {
   let depth = 0;
   let max = 0;
   for (let i = 0; i < text.length; i++) {
@@ -191,7 +191,7 @@ function parseChunk(text: string): ChunkDoc[] {
       } catch (e) {
         let unresolved: ReturnType<typeof unresolvedAlias>;
         try {
-          unresolved = /unresolved alias/i.test(messageOf(e)) ? unresolvedAlias(doc) : undefined;
+          unresolved = /excessive alias/i.test(messageOf(e)) ? undefined : unresolvedAlias(doc);
         } catch {
           unresolved = undefined; // the walk recurses too: hostile depth is reported below
         }
