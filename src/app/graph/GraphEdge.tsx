@@ -29,13 +29,13 @@ export const TopoEdgeView = memo(function TopoEdgeView({
   const cls = ['gs-edge', `gs-edge-${e.style}`, `gs-edge-${e.type}`, e.ok ? 'is-ok' : 'is-bad', onPath && 'on-path']
     .filter(Boolean)
     .join(' ');
-  // Labels sit at 70% of the way, where edges fanning out of one node have drifted apart; a label on an
+  // Labels sit at 60% of the way, where edges fanning out of one node have drifted apart; a label on an
   // edge that skips a column (a rejected attachment to a Gateway) sits just before its target instead,
   // clear of the nodes in between.
   const skips = Math.abs(targetX - sourceX) > 400;
   const [mx, my] = skips
     ? [targetX - 8, targetY - 12]
-    : bezierPoint(sourceX, sourceY, targetX, targetY, e.type === 'backend' || e.type === 'mirror' ? 0.7 : 0.5);
+    : bezierPoint(sourceX, sourceY, targetX, targetY, e.type === 'backend' || e.type === 'mirror' ? 0.6 : 0.5);
   const label = e.label
     ? e.marks.length
       ? `${e.label} ${e.marks.some((m) => m.startsWith('🔒')) ? '🔒' : '✓grant'}`

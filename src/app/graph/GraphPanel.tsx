@@ -186,6 +186,8 @@ function useFlowEdges(view: ViewModel): Edge[] {
               selectable: false,
               focusable: false,
               deletable: false,
+              // Rejected attachments (and their reasons) are drawn over the nodes they pass.
+              ...(e.ok ? {} : { zIndex: 2 }),
             };
       next.set(e.id, { sig, edge });
       return edge;

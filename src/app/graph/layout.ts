@@ -16,7 +16,7 @@ import {
   type VNode,
 } from './model.ts';
 
-export const GAP_X = 100;
+export const GAP_X = 130;
 export const GAP_Y = 14;
 const BAND_GAP = 70;
 const BAND_HEAD = 34;

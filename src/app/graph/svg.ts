@@ -131,7 +131,7 @@ export function toSvg(
       `<path d="${edgePath(sx, sy, tx, ty)}" fill="none" stroke="${stroke}" stroke-width="${on ? 3 : 1.5}"${dash}${dim(on)}><title>${xml(e.ariaLabel)}</title></path>`,
     );
     if (e.label) {
-      const [lx, ly] = bezierPoint(sx, sy, tx, ty, e.type === 'backend' || e.type === 'mirror' ? 0.7 : 0.5);
+      const [lx, ly] = bezierPoint(sx, sy, tx, ty, e.type === 'backend' || e.type === 'mirror' ? 0.6 : 0.5);
       const w = e.label.length * 6.2 + 10;
       o.push(
         `<g${dim(on)}><rect x="${lx - w / 2}" y="${ly - 9}" width="${w}" height="16" rx="3" fill="${p.background}" stroke="${e.ok ? p.border : p.error}"/><text x="${lx}" y="${ly + 3}" font-size="11" text-anchor="middle" fill="${e.ok ? p.text : p.error}">${xml(e.label)}</text></g>`,
