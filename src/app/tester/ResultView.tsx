@@ -3,19 +3,15 @@
 // weighted split. Everything shown is text from the Trace; nothing is rendered as HTML.
 
 import type { ReactNode } from 'react';
-import { SD } from '../../engine/dataplane/decisions.ts';
 import type { Trace, TraceCandidate, TraceFilter } from '../../engine/index.ts';
 import { useScenario } from '../store/scenario.ts';
+import { type DecisionArea, decisionsFor, SdList } from './Decisions.tsx';
 import { diffSnapshots } from './diff.ts';
 import { describeRequest, formToRequest, protocolOf, sameRequest } from './form.ts';
 import { highlight } from './highlight.ts';
 import { SplitChart } from './SplitChart.tsx';
 import { useTester } from './store.ts';
 import { backendLabel, CANDIDATE_VERDICT, listenerWhy, nsName, verdictOf } from './verdict.ts';
-
-export function decisionText(name: string): string {
-  return (SD as Record<string, string>)[name] ?? name;
-}
 
 export function ResultView() {
   const trace = useTester((s) => s.trace);
@@ -50,23 +46,7 @@ function TraceView({ trace }: { trace: Trace }) {
           {v.headline}
         </p>
         <p className="verdict-detail">{v.detail}</p>
-        {decisions.length > 0 && (
-          <ul className="sd-list" aria-label="Simulator decisions this outcome rests on">
-            {decisions.map((d) => (
-              <li key={d}>
-                <details className="sd-badge">
-                  <summary>
-                    <span className="sd-i" aria-hidden="true">
-                      i
-                    </span>{' '}
-                    Simulator decision: {d}
-                  </summary>
-                  <p>{decisionText(d)}</p>
-                </details>
-              </li>
-            ))}
-          </ul>
-        )}
+        <SdList names={decisions} label="Simulator decisions this outcome rests on" />
       </div>
       {(trace.warnings ?? []).length > 0 && (
         <ul className="warnings" aria-label="Warnings about the request">
@@ -88,7 +68,19 @@ function TraceView({ trace }: { trace: Trace }) {
   );
 }
 
-function Step({ n, title, children }: { n: number; title: string; children: ReactNode }) {
+function Step({
+  n,
+  title,
+  children,
+  trace,
+  area,
+}: {
+  n: number;
+  title: string;
+  children: ReactNode;
+  trace?: Trace;
+  area?: DecisionArea;
+}) {
   return (
     <li className="step">
       <h3>
@@ -98,6 +90,9 @@ function Step({ n, title, children }: { n: number; title: string; children: Reac
         {title}
       </h3>
       {children}
+      {trace && area && (
+        <SdList names={decisionsFor(trace, area)} label={`Simulator decisions in step ${n}, ${title.toLowerCase()}`} />
+      )}
     </li>
   );
 }
@@ -106,7 +101,7 @@ function ListenerStep({ trace }: { trace: Trace }) {
   const l = trace.listener;
   const named = trace.request.gateway;
   return (
-    <Step n={1} title="Listener">
+    <Step n={1} title="Listener" trace={trace} area="listener">
       {trace.gateway ? (
         <p>
           Gateway <code>{nsName(trace.gateway)}</code>
@@ -153,7 +148,7 @@ const VERDICT_ORDER: Record<string, number> = { matched: 0, lost: 1, 'no-match':
 function CandidatesStep({ trace }: { trace: Trace }) {
   const cands = [...trace.candidates].sort((a, b) => (VERDICT_ORDER[a.verdict] ?? 9) - (VERDICT_ORDER[b.verdict] ?? 9));
   return (
-    <Step n={2} title="Candidate routes">
+    <Step n={2} title="Candidate routes" trace={trace} area="candidates">
       {cands.length === 0 ? (
         <p className="why">
           {trace.listener ? 'No route is attached to this listener.' : 'No listener, so no routes were considered.'}
@@ -284,13 +279,13 @@ function FiltersStep({ trace }: { trace: Trace }) {
   const p = protocolOf(trace.request);
   if (p === 'TCP' || p === 'UDP' || p === 'TLS') {
     return (
-      <Step n={4} title="Filters">
+      <Step n={4} title="Filters" trace={trace} area="filters">
         <p className="why">{p === 'TLS' ? 'TLSRoutes' : `${p}Routes`} have no filters: the stream is not HTTP.</p>
       </Step>
     );
   }
   return (
-    <Step n={4} title="Filters">
+    <Step n={4} title="Filters" trace={trace} area="filters">
       {trace.filters.length === 0 ? (
         <p className="why">{trace.route ? 'The winning rule has no filters.' : 'No filters ran.'}</p>
       ) : (
@@ -362,7 +357,7 @@ function BackendStep({ trace }: { trace: Trace }) {
   const respHeaders = Object.entries(trace.responseHeaders);
   if (l4) {
     return (
-      <Step n={5} title="What the backend receives">
+      <Step n={5} title="What the backend receives" trace={trace} area="backend">
         <p className="why">
           {trace.outcome.kind !== 'forward'
             ? 'Nothing: no backend is reached.'
@@ -380,7 +375,7 @@ function BackendStep({ trace }: { trace: Trace }) {
   const reqHost = trace.request.host?.toLowerCase();
   const port = f?.port !== undefined ? `:${f.port}` : '';
   return (
-    <Step n={5} title="What the backend receives">
+    <Step n={5} title="What the backend receives" trace={trace} area="backend">
       {!f ? (
         <p className="why">
           Nothing: the Gateway answers itself{trace.outcome.status ? ` (${trace.outcome.status})` : ''}.
@@ -485,7 +480,7 @@ function ExtrasStep({ trace }: { trace: Trace }) {
   }
   if (items.length === 0) return null;
   return (
-    <Step n={6} title="Mirrors, timeouts, retries, sessions, backend TLS">
+    <Step n={6} title="Mirrors, timeouts, retries, sessions, backend TLS" trace={trace} area="extras">
       <ul className="extras">{items}</ul>
     </Step>
   );

@@ -3,6 +3,7 @@
 
 import { useState } from 'react';
 import type { Trace } from '../../engine/index.ts';
+import { decisionsFor, SdList } from './Decisions.tsx';
 import { protocolOf } from './form.ts';
 import { splitRows } from './split.ts';
 import { useTester } from './store.ts';
@@ -81,6 +82,7 @@ export function SplitChart({ trace }: { trace: Trace }) {
           ))}
         </tbody>
       </table>
+      <SdList names={decisionsFor(trace, 'split')} label="Simulator decisions in the split" />
       <div className="split-actions">
         <button
           type="button"

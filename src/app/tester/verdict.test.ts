@@ -25,7 +25,10 @@ describe('verdictOf', () => {
     expect(
       verdictOf(baseTrace({ request: { port: 8080 }, outcome: { kind: 'no-listener', reason: 'r' } })).headline,
     ).toBe('No listener on port 8080');
-    expect(o({ outcome: { kind: 'error', status: 500, reason: 'no backendRefs' } })).toBe('500 no backendRefs');
+    expect(o({ outcome: { kind: 'error', status: 500, reason: 'no backendRefs' } })).toBe('500 Internal Server Error');
+    expect(verdictOf(baseTrace({ outcome: { kind: 'error', status: 500, reason: 'no backendRefs' } })).detail).toBe(
+      'no backendRefs',
+    );
     const grpc = { protocol: 'GRPC' as const, grpc: { service: 's', method: 'm' } };
     expect(
       verdictOf(baseTrace({ request: grpc, outcome: { kind: 'not-found', grpcStatus: 'UNIMPLEMENTED', reason: 'r' } }))

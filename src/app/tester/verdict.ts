@@ -57,6 +57,17 @@ export function failurePhrase(protocol: SimProtocol): string {
   }
 }
 
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  403: 'Forbidden',
+  404: 'Not Found',
+  421: 'Misdirected Request',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
 export function verdictOf(trace: Trace): Verdict {
   const o = trace.outcome;
   const protocol = protocolOf(trace.request);
@@ -128,11 +139,14 @@ export function verdictOf(trace: Trace): Verdict {
         detail,
       };
     case 'error': {
-      if (grpc) return { tone: 'error', headline: `${o.grpcStatus ?? 'UNAVAILABLE'}: ${o.reason}`, detail };
+      // The banner's second line carries the engine's reason; the headline names the answer.
+      if (grpc) return { tone: 'error', headline: `${o.grpcStatus ?? 'UNAVAILABLE'} (gRPC status)`, detail };
       if (protocol === 'UDP') return { tone: 'error', headline: 'Datagram dropped', detail };
       if (protocol === 'TCP' || protocol === 'TLS') return { tone: 'error', headline: 'Connection rejected', detail };
-      if (o.status !== undefined) return { tone: 'error', headline: `${o.status} ${o.reason}`, detail };
-      return { tone: 'error', headline: `Error: ${o.reason}`, detail };
+      if (o.status !== undefined) {
+        return { tone: 'error', headline: `${o.status} ${STATUS_TEXT[o.status] ?? 'error'}`, detail };
+      }
+      return { tone: 'error', headline: 'Error', detail };
     }
   }
 }
