@@ -25,10 +25,7 @@ export function runCheck(argv: string[], io: Out): number {
     io.out(
       JSON.stringify(
         {
-          diagnostics: analysis.diagnostics.map(({ range: _r, related: _rel, decisions: _dec, ...d }) => ({
-            ...d,
-            ...(_dec?.length ? { decisions: _dec } : {}),
-          })),
+          diagnostics: analysis.diagnostics.map(({ range: _r, ...d }) => d),
           status: analysis.status.map(jsonStatus),
         },
         null,
