@@ -58,7 +58,7 @@ export function table(figures: Figure[]): string {
     f.note ?? '',
   ]);
   const head = ['figure', 'value', 'target', '', 'note'];
-  const widths = head.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
+  const widths = head.map((h, i) => Math.min(66, Math.max(h.length, ...rows.map((r) => r[i]!.length))));
   const line = (r: string[]) =>
     r
       .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!)))
