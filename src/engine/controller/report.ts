@@ -132,6 +132,26 @@ export function summarizeAttachments(analysis: Analysis): string {
       if (l.routes.length > 20) lines.push(`    … ${l.routes.length - 20} more`);
     }
   }
+  // Gateways nobody reconciles (missing or foreign class): they get no status and serve nothing.
+  const reconciled = new Set(c.gateways.map((g) => `${g.namespace}/${g.name}`));
+  for (const r of analysis.resources)
+    if (
+      r.kind === 'Gateway' &&
+      r.group === 'gateway.networking.k8s.io' &&
+      r.valid !== false &&
+      !reconciled.has(`${r.namespace}/${r.name}`)
+    ) {
+      const why = analysis.diagnostics.find(
+        (d) =>
+          d.resource?.kind === 'Gateway' &&
+          d.resource.namespace === r.namespace &&
+          d.resource.name === r.name &&
+          d.code.startsWith('GatewayClass'),
+      );
+      lines.push(
+        `Gateway ${r.namespace}/${r.name}: not reconciled${why ? ` (${why.code})` : ''}; no status, serves nothing`,
+      );
+    }
   for (const r of c.routes) {
     const bad = r.rules.flatMap((rule) => rule.backendRefs.filter((b) => !b.valid).map((b) => ({ rule, b })));
     const dropped = r.rules.filter((x) => x.dropped);
