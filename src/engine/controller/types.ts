@@ -11,6 +11,7 @@
 //   all listed (with their per-parentRef verdict, including "not ours"/"missing" parents), so that the
 //   data plane can explain "not attached" candidates.
 
+import type { GRPCRouteRule, HTTPRouteFilter, HTTPRouteMatch, HTTPRouteRule } from '../model/index.ts';
 import type { Topology } from '../topology.ts';
 import type { Condition, Diagnostic, ObjectStatus } from '../types.ts';
 
@@ -150,6 +151,18 @@ export interface CRoute {
   /** ResolvedRefs of the route (every backendRef, incl. filter backends, resolved). */
   resolvedRefs: boolean;
 }
+
+/**
+ * The model's types of what CRule carries, for consumers that want them: `matches` holds
+ * `HTTPRouteMatchT` (HTTPRoute, defaulted) or `GRPCRouteMatchT` (GRPCRoute) objects, `filters`
+ * `HTTPRouteFilterT`-shaped objects (GRPCRoute filters are a subset), `timeouts` / `retry` /
+ * `sessionPersistence` the HTTPRoute rule fields. CRule keeps them as plain records so that a model
+ * change never breaks the data plane's build.
+ */
+export type HTTPRouteMatchT = HTTPRouteMatch;
+export type GRPCRouteMatchT = NonNullable<GRPCRouteRule['matches']>[number];
+export type HTTPRouteFilterT = HTTPRouteFilter;
+export type HTTPRouteTimeoutsT = NonNullable<HTTPRouteRule['timeouts']>;
 
 export interface CRule {
   index: number;
