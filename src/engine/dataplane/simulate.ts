@@ -175,10 +175,18 @@ function route(ctx: Ctx): Trace {
   if (candidates.length > 1) candidates = preferListening(ctx, candidates);
   if (candidates.length === 1) return onGateway(ctx, candidates[0]!);
   // Several Gateways could receive it: the oldest one that serves it; say so.
-  const results = candidates.map((g) => onGateway(ctx, g));
+  // Each Gateway is simulated with its own decisions and warnings; the shown one's are kept.
+  const runs = candidates.map((g) => {
+    const sub: Ctx = { ...ctx, decisions: new Set(ctx.decisions), warnings: [...ctx.warnings] };
+    return { trace: onGateway(sub, g), sub };
+  });
+  const results = runs.map((r) => r.trace);
   const served = results.filter((r) => r.outcome.kind !== 'no-listener');
   const best =
     served.find((r) => ['forward', 'redirect', 'response'].includes(r.outcome.kind)) ?? served[0] ?? results[0]!;
+  const kept = runs.find((r) => r.trace === best)!.sub;
+  ctx.decisions = kept.decisions;
+  ctx.warnings = kept.warnings;
   if (served.length > 1) {
     ctx.decisions.add('ambiguous-gateway');
     const names = served.map((r) => `${r.gateway?.namespace}/${r.gateway?.name}`).join(', ');
