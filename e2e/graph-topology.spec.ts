@@ -266,6 +266,29 @@ test('clicking a node reveals its YAML in the editor', async ({ page }) => {
   expect(await cursorLine(page)).toBeLessThanOrEqual(svc + 3);
 });
 
+test('moving the cursor in the editor highlights the node it is in', async ({ page }) => {
+  await open(page);
+  await expect(page.locator('.monaco-editor .view-line').first()).toBeVisible({ timeout: 30_000 });
+  const put = (needle: string) =>
+    page.evaluate((needle) => {
+      const m = (globalThis as unknown as { __monaco: typeof import('monaco-editor') }).__monaco;
+      const model = m.editor.getModels()[0]!;
+      const p = model.getPositionAt(model.getValue().indexOf(needle));
+      const ed = m.editor.getEditors()[0]!;
+      ed.setPosition(p);
+      ed.focus();
+    }, needle);
+  await put('value: /bar');
+  await expect(
+    graph(page).getByRole('button', { name: 'Rule 0 of HTTPRoute default/bar-route, Accepted', exact: true }),
+  ).toHaveClass(/is-selected/);
+  await put('name: web');
+  await expect(
+    graph(page).getByRole('button', { name: 'Listener web of Gateway infra/gw, Accepted', exact: true }),
+  ).toHaveClass(/is-selected/);
+  await expect(graph(page).locator('.gs-node.is-selected')).toHaveCount(1);
+});
+
 test('the graph is one tab stop; arrow keys move between nodes and Enter reveals the YAML', async ({ page }) => {
   await open(page);
   await expect(page.locator('.monaco-editor .view-line').first()).toBeVisible({ timeout: 30_000 });

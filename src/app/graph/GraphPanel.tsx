@@ -28,7 +28,7 @@ import {
 import { type Direction, type Layout, layoutView, navigate } from './layout.ts';
 import { toMermaid } from './mermaid.ts';
 import { buildView, pickers, structureKey, type ViewModel, type VNode } from './model.ts';
-import { useGraphHighlight, useGraphUi } from './store.ts';
+import { useEditorCursor, useGraphHighlight, useGraphUi } from './store.ts';
 import { DARK, LIGHT, toSvg } from './svg.ts';
 import { tracePath } from './trace.ts';
 import './graph.css';
@@ -431,6 +431,11 @@ function TopologyGraph({ topology }: { topology: Topology }) {
     } else if ((ev.key === 'Enter' || ev.key === ' ') && cur) {
       ev.preventDefault();
       reveal(cur);
+    } else if ((ev.key === '+' || ev.key === '-') && cur && byId.get(cur)?.type === 'Route') {
+      // Unfold / fold the rules of the focused route.
+      ev.preventDefault();
+      const v = byId.get(cur)!;
+      if ((ev.key === '+') === !!v.collapsed) actions.toggleRoute(cur);
     } else if (ev.key === 'Escape') {
       useGraphHighlight.getState().setTrace(null);
     }
@@ -445,23 +450,49 @@ function TopologyGraph({ topology }: { topology: Topology }) {
         .map((n) => ({ id: n.id, start: n.range!.start, end: n.range!.end, span: n.range!.end - n.range!.start })),
     [topology],
   );
+  const nodeAt = useCallback(
+    (at: number): string | undefined => {
+      let best: (typeof ranged)[number] | undefined;
+      for (const r of ranged) if (r.start <= at && at < r.end && (!best || r.span < best.span)) best = r;
+      const id = best ? (view.alias.get(best.id) ?? best.id) : undefined;
+      return id && byId.has(id) ? id : undefined;
+    },
+    [ranged, view, byId],
+  );
   useEffect(() => {
     const apply = (sel: { range?: { start: number; end: number }; nodeId?: string }) => {
-      let id: string | undefined = sel.nodeId;
-      if (!id && sel.range) {
-        const at = sel.range.start;
-        let best: (typeof ranged)[number] | undefined;
-        for (const r of ranged) if (r.start <= at && at < r.end && (!best || r.span < best.span)) best = r;
-        id = best?.id;
-      }
-      const shown = id ? (view.alias.get(id) ?? id) : undefined;
-      useGraphUi.getState().setSelected(shown && byId.has(shown) ? shown : null);
+      const id = sel.nodeId
+        ? (view.alias.get(sel.nodeId) ?? sel.nodeId)
+        : sel.range
+          ? nodeAt(sel.range.start)
+          : undefined;
+      useGraphUi.getState().setSelected(id && byId.has(id) ? id : null);
     };
     apply(useScenario.getState().selection);
     return useScenario.subscribe((s, p) => {
       if (s.selection !== p.selection) apply(s.selection);
     });
-  }, [ranged, view, byId]);
+  }, [nodeAt, view, byId]);
+  // The editor's cursor: highlight the node it is in, and bring it into view when it is off screen.
+  useEffect(
+    () =>
+      useEditorCursor.subscribe((s, p) => {
+        if (s.offset === p.offset || s.offset === null) return;
+        const id = nodeAt(s.offset);
+        const ui = useGraphUi.getState();
+        if (!id || id === ui.selectedId) return;
+        ui.setSelected(id);
+        const b = layout.pos.get(id);
+        const el = wrapRef.current;
+        if (!b || !el) return;
+        const { x, y, zoom } = rf.getViewport();
+        const sx = b.x * zoom + x;
+        const sy = b.y * zoom + y;
+        if (sx + b.w * zoom < 0 || sy + b.h * zoom < 0 || sx > el.clientWidth || sy > el.clientHeight)
+          void rf.setCenter(b.x + b.w / 2, b.y + b.h / 2, { zoom, duration: 200 });
+      }),
+    [nodeAt, layout, rf],
+  );
 
   // ---- request highlight ----
   const trace = useGraphHighlight((s) => s.trace);

@@ -47,3 +47,15 @@ export const useGraphHighlight = create<GraphHighlightState>()((set) => ({
   trace: null,
   setTrace: (trace) => set({ trace }),
 }));
+
+export interface EditorCursorState {
+  /** Offset of the editor's cursor in the manifest text; null before the editor reports one. */
+  offset: number | null;
+  setCursor(offset: number | null): void;
+}
+
+/** The editor reports its cursor here; the graph highlights the node whose YAML holds it. */
+export const useEditorCursor = create<EditorCursorState>()((set) => ({
+  offset: null,
+  setCursor: (offset) => set({ offset }),
+}));
