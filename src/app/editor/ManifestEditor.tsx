@@ -4,6 +4,7 @@
 
 import { useEffect, useRef } from 'react';
 import type { Diagnostic, Fix } from '../../engine/index.ts';
+import { useEditorCursor } from '../graph/store.ts';
 import { useScenario } from '../store/scenario.ts';
 import { useUi } from '../store/ui.ts';
 import { MANIFEST_FILE } from '../worker/live.ts';
@@ -137,6 +138,10 @@ export default function ManifestEditor() {
     });
 
     const sub = model.onDidChangeContent(() => useScenario.getState().setManifests(model.getValue()));
+    // The graph highlights the node the cursor is in (graph/store.ts).
+    const cursorSub = editor.onDidChangeCursorPosition((e) =>
+      useEditorCursor.getState().setCursor(model.getOffsetAt(e.position)),
+    );
 
     const applyMarkers = () => {
       const s = useScenario.getState();
@@ -189,6 +194,7 @@ export default function ManifestEditor() {
 
     return () => {
       sub.dispose();
+      cursorSub.dispose();
       unsubStore();
       unsubUi();
       useScenario.setState({ fixApplier: null });
