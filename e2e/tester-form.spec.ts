@@ -44,6 +44,11 @@ test('a pasted curl command fills the form and runs it', async ({ page }) => {
   await expect(t.getByLabel('Header 1 name')).toHaveValue('version');
   await expect(t.getByLabel('Header 1 value')).toHaveValue('2');
   await expect(verdict(page)).toHaveText('Forwarded to default/foo-v2:8080');
+  // And back: the form as a command to try against a real Gateway.
+  await t.getByRole('button', { name: 'Copy as curl' }).click();
+  await expect(t.getByLabel(/Copied to the clipboard|Copy this command/)).toHaveValue(
+    "curl -H 'version: 2' http://foo.example.com/bar",
+  );
 
   // Typed, with -X, --header, -k and an https URL with a port: filled on Enter.
   await curl.fill(`curl -k -X POST --header "X-Trace: on" 'https://foo.example.com:8443/a/b?x=1'`);

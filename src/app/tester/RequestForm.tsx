@@ -4,7 +4,7 @@
 import { type KeyboardEvent, useId, useState } from 'react';
 import type { SimProtocol } from '../../engine/index.ts';
 import { useScenario } from '../store/scenario.ts';
-import { parseCurl } from './curl.ts';
+import { parseCurl, toCurl } from './curl.ts';
 import {
   defaultPort,
   describeRequest,
@@ -283,6 +283,7 @@ export function RequestForm() {
         <button type="button" onClick={saveRequest}>
           Save as quick pick
         </button>
+        <CopyCurl />
       </div>
     </form>
   );
@@ -432,5 +433,39 @@ function ResultJump() {
     >
       ↓ {v.headline}
     </button>
+  );
+}
+
+/** "Copy as curl": the request as a command to try against a real Gateway. */
+function CopyCurl() {
+  const [shown, setShown] = useState<{ cmd: string; copied: boolean } | null>(null);
+  const id = useId();
+  const copy = async () => {
+    const cmd = toCurl(formToRequest(useTester.getState().form));
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(cmd);
+      copied = true;
+    } catch {
+      // No clipboard (permissions, insecure context): show it to copy by hand.
+    }
+    setShown({ cmd, copied });
+    if (!copied)
+      requestAnimationFrame(() => (document.getElementById(`${id}-cmd`) as HTMLInputElement | null)?.select());
+  };
+  return (
+    <>
+      <button type="button" onClick={() => void copy()}>
+        Copy as curl
+      </button>
+      {shown && (
+        <div className="copied" role="status">
+          <label htmlFor={`${id}-cmd`} className="label-text">
+            {shown.copied ? 'Copied to the clipboard:' : 'Copy this command:'}
+          </label>
+          <input id={`${id}-cmd`} readOnly value={shown.cmd} onFocus={(e) => e.target.select()} />
+        </div>
+      )}
+    </>
   );
 }

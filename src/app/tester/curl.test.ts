@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCurl, shellWords, splitUrl } from './curl.ts';
+import { parseCurl, shellWords, splitUrl, toCurl } from './curl.ts';
 
 describe('shellWords', () => {
   it('splits quotes, escapes and continuations like a shell', () => {
@@ -122,5 +122,43 @@ describe('parseCurl', () => {
       grpc: { service: 'example.Echo', method: 'EchoTwo' },
       headers: [['version', 'two']],
     });
+  });
+});
+
+describe('toCurl', () => {
+  it('writes a curl command that parses back to the same request', () => {
+    const reqs = [
+      {
+        protocol: 'HTTP' as const,
+        host: 'foo.example.com',
+        path: '/bar',
+        headers: [['version', '2']] as [string, string][],
+      },
+      {
+        protocol: 'HTTPS' as const,
+        scheme: 'https' as const,
+        port: 8443,
+        method: 'PUT',
+        host: 'api.example.com',
+        path: "/it's?x=1",
+        headers: [['X-A', 'a b']] as [string, string][],
+      },
+      {
+        protocol: 'HTTPS' as const,
+        scheme: 'https' as const,
+        host: 'second-example.org',
+        sni: 'example.org',
+        httpVersion: '2' as const,
+        path: '/',
+      },
+    ];
+    for (const r of reqs) expect(parseCurl(toCurl(r)).request).toEqual(r);
+    expect(toCurl(reqs[0]!)).toBe("curl -H 'version: 2' http://foo.example.com/bar");
+  });
+  it('writes grpcurl for gRPC and hints for L4', () => {
+    const g = { protocol: 'GRPC' as const, host: 'grpc.example.com', port: 80, grpc: { service: 'a.B', method: 'C' } };
+    expect(toCurl(g)).toBe('grpcurl -plaintext grpc.example.com:80 a.B/C');
+    expect(parseCurl(toCurl(g)).request).toEqual(g);
+    expect(toCurl({ protocol: 'TCP', port: 5432 })).toBe('nc <gateway> 5432');
   });
 });

@@ -500,3 +500,53 @@ function parseGrpcurl(words: string[]): CurlResult {
   if (headers.length > 0) req.headers = headers;
   return { request: req, notes };
 }
+
+function shellQuote(s: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The curl (or grpcurl) command for a request, to try it against a real Gateway. The inverse of
+ * parseCurl for what curl can express; `--resolve`/`--connect-to` are left to the user.
+ */
+export function toCurl(req: SimRequest): string {
+  const headers: [string, string][] = Array.isArray(req.headers)
+    ? req.headers.map(([k, v]) => [String(k), String(v)])
+    : Object.entries(req.headers ?? {}).map(([k, v]) => [k, String(v)]);
+  const hFlags = headers.map(([k, v]) => `-H ${shellQuote(`${k}: ${v}`)}`);
+  const protocol = req.protocol ?? (req.grpc ? 'GRPC' : req.scheme === 'https' ? 'HTTPS' : 'HTTP');
+  if (protocol === 'GRPC') {
+    const tls = req.scheme === 'https';
+    const addr = `${req.host ?? 'localhost'}:${req.port ?? (tls ? 443 : 80)}`;
+    return [
+      'grpcurl',
+      tls ? '' : '-plaintext',
+      ...hFlags,
+      shellQuote(addr),
+      shellQuote(`${req.grpc?.service ?? ''}/${req.grpc?.method ?? ''}`),
+    ]
+      .filter(Boolean)
+      .join(' ');
+  }
+  if (protocol === 'TLS')
+    return `openssl s_client -connect <gateway>:${req.port ?? 443} -servername ${shellQuote(req.sni ?? req.host ?? '')}`;
+  if (protocol === 'TCP') return `nc <gateway> ${req.port ?? ''}`.trim();
+  if (protocol === 'UDP') return `nc -u <gateway> ${req.port ?? ''}`.trim();
+  const https = protocol === 'HTTPS';
+  const defPort = https ? 443 : 80;
+  const host = req.host ?? 'localhost';
+  const port = req.port !== undefined && req.port !== defPort ? `:${req.port}` : '';
+  const parts = ['curl'];
+  if (https) parts.push('-k');
+  if (req.method && req.method !== 'GET') parts.push(req.method === 'HEAD' ? '-I' : `-X ${shellQuote(req.method)}`);
+  if (req.httpVersion === '2') parts.push(https ? '--http2' : '--http2-prior-knowledge');
+  parts.push(...hFlags);
+  // A different SNI than the Host: connect by the SNI name and send the Host as a header.
+  if (https && req.sni && req.sni !== host) {
+    parts.push(`-H ${shellQuote(`Host: ${host}`)}`);
+    parts.push(shellQuote(`https://${req.sni}${port}${req.path ?? '/'}`));
+  } else {
+    parts.push(shellQuote(`${https ? 'https' : 'http'}://${host}${port}${req.path ?? '/'}`));
+  }
+  return parts.join(' ');
+}
