@@ -595,6 +595,9 @@ describe('GRPCRoute (§6.5) and the HTTP/gRPC decision', () => {
   });
   it('gRPC tries GRPCRoutes first, then HTTPRoutes (SD); plain HTTP only HTTPRoutes', () => {
     expect(g('EchoThree')).toBe('web');
+    expect(simulate(a, { protocol: 'GRPC', grpc: { service: svc, method: 'Echo' } }).outcome.decisions).toEqual(
+      expect.arrayContaining(['grpc-before-http', 'grpcHttpSameHostname']),
+    );
     expect(simulate(a, { protocol: 'GRPC', grpc: { service: svc, method: 'EchoThree' } }).outcome.decisions).toContain(
       'grpc-before-http',
     );

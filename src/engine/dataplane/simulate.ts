@@ -601,6 +601,7 @@ function nameDecisions(
   if (!winner) {
     // A 404 may rest on the partition (a less specific hostname had a matching rule).
     if (partition && listeners.some((lt) => bucketsFor(ctx, httpTable(ctx.t, lt)) > 1)) decisions.add(sd);
+    if (req.isGrpc && ctx.opts.decisions.grpcHttpSameHostname === 'reject-newer') decisions.add('grpcHttpSameHostname');
     return;
   }
   const table = foundGrpc ? grpcTable(ctx.t, winner.lt) : httpTable(ctx.t, winner.lt);
@@ -610,6 +611,10 @@ function nameDecisions(
   if (foundGrpc && httpTable(ctx.t, foundGrpc.lt).buckets.has(foundGrpc.hostname))
     decisions.add('grpcHttpSameHostname');
   if (found && req.isGrpc && grpcTable(ctx.t, found.lt).buckets.has(found.hostname))
+    decisions.add('grpcHttpSameHostname');
+  if (foundGrpc && httpTable(ctx.t, foundGrpc.lt).size) decisions.add('grpc-before-http');
+  // Under reject-newer, a gRPC request served by an HTTPRoute may owe it to a rejected GRPCRoute.
+  if (found && req.isGrpc && ctx.opts.decisions.grpcHttpSameHostname === 'reject-newer')
     decisions.add('grpcHttpSameHostname');
   const m = found?.entry.m;
   if (m) {
