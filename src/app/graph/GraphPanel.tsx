@@ -36,9 +36,17 @@ import './graph.css';
 export { useGraphHighlight } from './store.ts';
 
 // The tester's latest trace lights up its path (until cleared, or until the next request).
+// A re-run of a request whose highlight was cleared (the tester re-runs it after every edit) stays cleared.
+let clearedRequest: unknown = null;
 useTester.subscribe((s, p) => {
-  if (s.trace !== p.trace) useGraphHighlight.getState().setTrace(s.trace);
+  if (s.trace === p.trace) return;
+  if (s.trace && s.request && s.request === clearedRequest) return;
+  useGraphHighlight.getState().setTrace(s.trace);
 });
+function clearHighlight() {
+  clearedRequest = useTester.getState().request;
+  useGraphHighlight.getState().setTrace(null);
+}
 // For the bench (bench/graph-page.mjs): when an analysis arrives, and when its graph is painted.
 useScenario.subscribe((s, p) => {
   if (s.analysis !== p.analysis && s.analysis)
@@ -437,7 +445,7 @@ function TopologyGraph({ topology }: { topology: Topology }) {
       const v = byId.get(cur)!;
       if ((ev.key === '+') === !!v.collapsed) actions.toggleRoute(cur);
     } else if (ev.key === 'Escape') {
-      useGraphHighlight.getState().setTrace(null);
+      clearHighlight();
     }
   };
   const activeMounted = useGraphUi((s) => s.activeMounted);
@@ -594,7 +602,7 @@ function TopologyGraph({ topology }: { topology: Topology }) {
         {path && (
           <output className="gs-pathbar" aria-live="polite">
             <span>Request path: {path.summary}</span>
-            <button type="button" onClick={() => useGraphHighlight.getState().setTrace(null)}>
+            <button type="button" onClick={clearHighlight}>
               Clear highlight
             </button>
           </output>

@@ -132,3 +132,16 @@ describe('folded edges', () => {
     );
   });
 });
+
+describe('edge names', () => {
+  it('are phrased from the subject whatever the edge direction', () => {
+    const t = sampleTopology();
+    const e4 = t.edges.find((e) => e.id === 'e4')!;
+    e4.type = 'listenerSet';
+    const a = buildView(t).edges.find((e) => e.id === 'e4')!.ariaLabel;
+    [e4.source, e4.target] = [e4.target, e4.source];
+    const b = buildView(t).edges.find((e) => e.id === 'e4')!.ariaLabel;
+    expect(a).toBe('ListenerSet apps/extra attached to Gateway default/gw: accepted');
+    expect(b).toBe(a);
+  });
+});

@@ -286,6 +286,16 @@ const EDGE_VERB: Record<TopoEdge['type'], string> = {
   policy: 'secures',
 };
 
+/** Which end of an edge its accessible name starts from ("<Route> attached to <Listener>"). */
+const SUBJECT: Partial<Record<TopoEdge['type'], TopoNodeType>> = {
+  class: 'Gateway',
+  listenerSet: 'ListenerSet',
+  attachment: 'Route',
+  rule: 'Route',
+  grant: 'ReferenceGrant',
+  policy: 'BackendTLSPolicy',
+};
+
 /** Builds the view model. Pure: the same topology and options give an equal result. */
 export function buildView(topo: Topology, opts: ViewOptions = {}): ViewModel {
   const byId = new Map<string, TopoNode>();
@@ -366,8 +376,11 @@ export function buildView(topo: Topology, opts: ViewOptions = {}): ViewModel {
     if (ca === cb) continue; // ListenerSet → its listeners: drawn as containment
     const [left, right] = ca < cb ? [na, nb] : [nb, na];
     const folded = a !== e.source || b !== e.target;
-    const srcName = describeNode(na, byId, ruleIdx.get(a));
-    const tgtName = describeNode(nb, byId, ruleIdx.get(b));
+    // Phrased from the subject's side whatever direction the controller chose for the edge.
+    const flip = SUBJECT[e.type] !== undefined && nb.type === SUBJECT[e.type] && na.type !== SUBJECT[e.type];
+    const [subj, obj] = flip ? [nb, na] : [na, nb];
+    const srcName = describeNode(subj, byId, ruleIdx.get(subj.id));
+    const tgtName = describeNode(obj, byId, ruleIdx.get(obj.id));
     let label: string | undefined;
     let tooltip: string | undefined;
     let style: EdgeStyle = 'solid';
