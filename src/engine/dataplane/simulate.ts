@@ -1292,9 +1292,16 @@ function candidateOrder(a: TraceCandidate, b: TraceCandidate): number {
 }
 
 /** Routes with a parentRef to this Gateway that are not attached to listener `lt`. */
-function notAttached(ctx: Ctx, g: GatewayTable, lt: ListenerTable, kinds: string[]): TraceCandidate[] {
+function notAttached(
+  ctx: Ctx,
+  g: GatewayTable,
+  lt: ListenerTable,
+  kinds: string[],
+  also: ListenerTable[] = [],
+): TraceCandidate[] {
   const out: TraceCandidate[] = [];
-  const attached = new Set((lt.l.routes ?? []).map((r) => r.route));
+  // Routes of the listeners that were evaluated (the chosen one, and fallbacks without isolation).
+  const attached = new Set([lt, ...also].flatMap((x) => (x.l.routes ?? []).map((r) => r.route)));
   for (const r of routesTo(ctx.t, g)) {
     if (!kinds.includes(r.kind) || attached.has(r.key)) continue;
     const mine = (r.parents ?? []).filter(
@@ -1305,15 +1312,21 @@ function notAttached(ctx: Ctx, g: GatewayTable, lt: ListenerTable, kinds: string
     const accepted = mine.filter((p) => p.verdict === 'accepted');
     let why: string;
     if (accepted.length) {
-      const names = accepted
+      const ls = accepted
         .flatMap((p) => p.listeners)
         .map((id) => {
           const ix = ctx.t.controller.index?.listeners?.[id];
-          const l = ix ? ctx.t.controller.gateways[ix[0]]?.listeners[ix[1]] : undefined;
-          return l ? l.name : id;
-        });
-      why = `attached to listener${names.length === 1 ? '' : 's'} ${names.join(', ') || '(none)'}, not ${lt.l.name}`;
-      if (names.length && lt.l.port === ctx.req.port) why += ' (a request is served by one listener only)';
+          return ix ? ctx.t.controller.gateways[ix[0]]?.listeners[ix[1]] : undefined;
+        })
+        .filter((l): l is NonNullable<typeof l> => !!l);
+      const host = ctx.req.tls ? ctx.req.sni : ctx.req.host;
+      const why1 = (l: (typeof ls)[number]) =>
+        l.port !== lt.l.port
+          ? `${l.name} (port ${l.port})`
+          : !hostMatches(l.hostname, host)
+            ? `${l.name} (hostname ${l.hostname} does not match ${host || '(none)'})`
+            : `${l.name} (it matches too, but only the most specific listener, ${lt.l.name}, serves this host: isolation)`;
+      why = `attached to listener${ls.length === 1 ? '' : 's'} ${ls.map(why1).join(', ') || '(none)'}, not ${lt.l.name}`;
     } else why = `${rejected!.reason}${rejected!.message ? `: ${rejected!.message}` : ''}`;
     out.push({ kind: r.kind, namespace: r.namespace, name: r.name, verdict: 'not-attached', why });
   }
@@ -1416,7 +1429,7 @@ function explainHttp(
     visit('http', httpTable(ctx.t, lt), lt);
   }
   const first = listeners[0]!;
-  out.push(...notAttached(ctx, g, first, ['HTTPRoute', 'GRPCRoute']));
+  out.push(...notAttached(ctx, g, first, ['HTTPRoute', 'GRPCRoute'], listeners));
   out.sort(candidateOrder);
   return out;
 }
