@@ -396,4 +396,14 @@ test('a tester request lights up its path until cleared', async ({ page }) => {
   ).not.toHaveClass(/on-path/);
   await graph(page).getByRole('button', { name: 'Clear highlight', exact: true }).click();
   await expect(graph(page).locator('.gs-graph')).not.toHaveClass(/has-path/);
+  // An edit re-runs the same request in the tester: the highlight stays cleared …
+  await page.locator('.monaco-editor .view-line').first().click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\n# edited\n');
+  await expect(page.getByText(/Checked \d+ objects/)).toBeVisible();
+  await page.waitForTimeout(1500);
+  await expect(graph(page).locator('.gs-graph')).not.toHaveClass(/has-path/);
+  // … until a request is sent again.
+  await t.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(graph(page).locator('.gs-graph')).toHaveClass(/has-path/);
 });
