@@ -41,3 +41,24 @@ test('Open file replaces the manifests and keeps the previous work under Recent'
   await page.getByRole('button', { name: /edited/ }).click();
   await expect.poll(() => editorText(page)).toContain('name: before-open');
 });
+
+test('dropping a YAML file on the page opens it', async ({ page }) => {
+  await page.goto('/');
+  await waitForEditor(page);
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(
+      new File(
+        [
+          'apiVersion: gateway.networking.k8s.io/v1\nkind: GatewayClass\nmetadata:\n  name: dropped\nspec:\n  controllerName: example.com/x\n',
+        ],
+        'dropped.yaml',
+        { type: 'application/yaml' },
+      ),
+    );
+    window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await expect.poll(() => editorText(page)).toContain('name: dropped');
+  await expect(page.getByRole('region', { name: 'Manifest editor' })).toContainText('dropped.yaml');
+});
