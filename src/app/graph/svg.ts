@@ -115,10 +115,10 @@ export function toSvg(
   }
   const dim = (on: boolean) => (highlight && !on ? ' opacity="0.25"' : '');
   const colour = (h: string) => (p as unknown as Record<string, string>)[h] ?? p.none;
-  for (const e of view.edges) {
+  const drawEdge = (e: ViewModel['edges'][number]) => {
     const a = layout.pos.get(e.source);
     const b = layout.pos.get(e.target);
-    if (!a || !b) continue;
+    if (!a || !b) return;
     const on = !!highlight?.edges.has(e.id);
     const stroke = on ? p.highlight : e.ok ? p.edge : p.error;
     const dash =
@@ -131,13 +131,19 @@ export function toSvg(
       `<path d="${edgePath(sx, sy, tx, ty)}" fill="none" stroke="${stroke}" stroke-width="${on ? 3 : 1.5}"${dash}${dim(on)}><title>${xml(e.ariaLabel)}</title></path>`,
     );
     if (e.label) {
-      const [lx, ly] = bezierPoint(sx, sy, tx, ty, e.type === 'backend' || e.type === 'mirror' ? 0.6 : 0.5);
       const w = e.label.length * 6.2 + 10;
+      // As on screen: an edge that skips a column has its label just before its target.
+      const skips = Math.abs(tx - sx) > 400;
+      const [lx, ly] = skips
+        ? [tx - 8 - w / 2, ty - 12]
+        : bezierPoint(sx, sy, tx, ty, e.type === 'backend' || e.type === 'mirror' ? 0.6 : 0.5);
       o.push(
         `<g${dim(on)}><rect x="${lx - w / 2}" y="${ly - 9}" width="${w}" height="16" rx="3" fill="${p.background}" stroke="${e.ok ? p.border : p.error}"/><text x="${lx}" y="${ly + 3}" font-size="11" text-anchor="middle" fill="${e.ok ? p.text : p.error}">${xml(e.label)}</text></g>`,
       );
     }
-  }
+  };
+  // Valid edges under the nodes; rejected ones (and their reasons) over them, as on screen.
+  for (const e of view.edges) if (e.ok) drawEdge(e);
   // ListenerSets first, so their listeners are drawn on top.
   const nodes = [...view.nodes].sort((a, b) => (a.type === 'ListenerSet' ? 0 : 1) - (b.type === 'ListenerSet' ? 0 : 1));
   for (const n of nodes) {
@@ -172,6 +178,7 @@ export function toSvg(
     }
     o.push('</g>');
   }
+  for (const e of view.edges) if (!e.ok) drawEdge(e);
   o.push('</svg>');
   return o.join('\n');
 }
