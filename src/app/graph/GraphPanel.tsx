@@ -12,6 +12,7 @@ import {
   useReactFlow,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { create } from 'zustand';
 import type { Topology } from '../../engine/topology.ts';
 import { useScenario } from '../store/scenario.ts';
 import { useTester } from '../tester/store.ts';
@@ -85,15 +86,18 @@ interface Filters {
   toggled: ReadonlySet<string>;
 }
 
-const NO_FILTERS: Filters = {
-  search: '',
-  gateway: '',
-  namespace: '',
-  onlyProblems: false,
-  groupByNamespace: false,
-  collapseAll: undefined,
-  toggled: new Set(),
-};
+const useFilters = create<{ f: Filters; set(u: (o: Filters) => Filters): void }>()((set, get) => ({
+  f: {
+    search: '',
+    gateway: '',
+    namespace: '',
+    onlyProblems: false,
+    groupByNamespace: false,
+    collapseAll: undefined,
+    toggled: new Set(),
+  },
+  set: (u) => set({ f: u(get().f) }),
+}));
 
 /** The resolved theme: the page sets data-theme on <html>; else the system preference. */
 function readDark(): boolean {
@@ -209,23 +213,29 @@ function TopologyGraph({ topology }: { topology: Topology }) {
   const rf = useReactFlow();
   const dark = useDarkTheme();
   const wrapRef = useRef<HTMLDivElement>(null);
-  const [f, setF] = useState<Filters>(NO_FILTERS);
+  // Filters live outside the component: they survive the panel showing its empty state for a moment
+  // (manifests cleared or being replaced).
+  const f = useFilters((s) => s.f);
+  const setF = useFilters((s) => s.set);
   const [mermaid, setMermaid] = useState<string | null>(null);
   const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setF((o) => ({ ...o, [k]: v }));
 
+  const pick = useMemo(() => pickers(topology), [topology]);
+  // A gateway or namespace picked for another scenario filters nothing here.
+  const gatewayFilter = pick.gateways.some((g) => g.id === f.gateway) ? f.gateway : '';
+  const namespaceFilter = pick.namespaces.includes(f.namespace) ? f.namespace : '';
   const view = useMemo(
     () =>
       buildView(topology, {
         collapseAll: f.collapseAll,
         toggled: f.toggled,
         search: f.search,
-        gateway: f.gateway || undefined,
-        namespace: f.namespace || undefined,
+        gateway: gatewayFilter || undefined,
+        namespace: namespaceFilter || undefined,
         onlyProblems: f.onlyProblems,
       }),
-    [topology, f],
+    [topology, f, gatewayFilter, namespaceFilter],
   );
-  const pick = useMemo(() => pickers(topology), [topology]);
 
   // Layout memoised by structure: edits that keep the structure keep every node in place.
   const layoutCache = useRef<{ key: string; layout: Layout } | null>(null);
@@ -412,7 +422,7 @@ function TopologyGraph({ topology }: { topology: Topology }) {
           return { ...o, toggled: t };
         }),
     }),
-    [reveal],
+    [reveal, setF],
   );
 
   const onKeyDown = (ev: React.KeyboardEvent) => {
@@ -539,7 +549,7 @@ function TopologyGraph({ topology }: { topology: Topology }) {
             value={f.search}
             onChange={(e) => set('search', e.target.value)}
           />
-          <select aria-label="Filter by gateway" value={f.gateway} onChange={(e) => set('gateway', e.target.value)}>
+          <select aria-label="Filter by gateway" value={gatewayFilter} onChange={(e) => set('gateway', e.target.value)}>
             <option value="">All gateways</option>
             {pick.gateways.map((g) => (
               <option key={g.id} value={g.id}>
@@ -549,7 +559,7 @@ function TopologyGraph({ topology }: { topology: Topology }) {
           </select>
           <select
             aria-label="Filter by namespace"
-            value={f.namespace}
+            value={namespaceFilter}
             onChange={(e) => set('namespace', e.target.value)}
           >
             <option value="">All namespaces</option>
