@@ -84,3 +84,41 @@ describe('tracePath', () => {
     expect(h.edges.has(e.id)).toBe(true);
   });
 });
+
+describe('tracePath through a ListenerSet', () => {
+  it('lights the ListenerSet, its listener and the gateway → ListenerSet edge', () => {
+    const t = sampleTopology();
+    t.edges.push({
+      id: 'att-tcp',
+      type: 'attachment',
+      source: 'rt:HTTPRoute/other/bar',
+      target: 'l:apps/extra/tcp',
+      ok: true,
+    });
+    const v = buildView(t);
+    const h = tracePath(
+      {
+        request: { port: 9000, protocol: 'TCP' },
+        gateway: { namespace: 'default', name: 'gw' },
+        listener: { name: 'tcp', port: 9000, protocol: 'TCP', listenerSet: { namespace: 'apps', name: 'extra' } },
+        route: { kind: 'HTTPRoute', namespace: 'other', name: 'bar', rule: 0, match: null },
+        outcome: { kind: 'forward', reason: '' },
+        forwarded: null,
+        responseHeaders: {},
+        responseHeadersRemoved: [],
+        backends: [],
+        mirrors: [],
+        filters: [],
+        timeouts: {},
+        candidates: [],
+      },
+      t,
+      v,
+    );
+    expect(h.nodes.has('ls:apps/extra')).toBe(true);
+    expect(h.nodes.has('l:apps/extra/tcp')).toBe(true);
+    expect(h.edges.has('e4')).toBe(true);
+    expect(h.edges.has('att-tcp')).toBe(true);
+    expect(h.nodes.has('l:default/gw/http')).toBe(false);
+  });
+});

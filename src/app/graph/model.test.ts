@@ -145,3 +145,25 @@ describe('edge names', () => {
     expect(b).toBe(a);
   });
 });
+
+describe('gateway filter', () => {
+  it('keeps what hangs from the gateway and its class', () => {
+    const t = sampleTopology();
+    t.nodes.push({
+      id: 'gw:default/other',
+      type: 'Gateway',
+      kind: 'Gateway',
+      namespace: 'default',
+      name: 'other',
+      health: 'ok',
+      conditions: [],
+      details: {},
+    });
+    t.edges.push({ id: 'c2', type: 'class', source: 'gw:default/other', target: 'gc:example', ok: true });
+    const only = buildView(t, { gateway: 'gw:default/other' }).nodes.map((n) => n.id);
+    expect(only.sort()).toEqual(['gc:example', 'gw:default/other']);
+    const main = buildView(t, { gateway: 'gw:default/gw' }).nodes.map((n) => n.id);
+    expect(main).not.toContain('gw:default/other');
+    expect(main).toContain('be:default/v1:80');
+  });
+});
