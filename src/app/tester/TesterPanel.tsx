@@ -36,7 +36,7 @@ function useLiveRuns() {
     if (pendingSend.current) {
       pendingSend.current = false;
       void t.send();
-    } else if (t.request) void t.rerun();
+    } else void t.rerun();
     void t.runTests();
   }, [analysis]);
 

@@ -48,6 +48,8 @@ export interface TesterState {
 }
 
 let runSeq = 0;
+/** The request last sent (what a manifest change re-runs), even if its run failed or is in flight. */
+let lastSent: SimRequest | null = null;
 let testSeq = 0;
 let sampleSeq = 0;
 
@@ -66,8 +68,7 @@ export const useTester = create<TesterState>()((set, get) => ({
     await run(formToRequest(get().form));
   },
   rerun: async () => {
-    const req = get().request;
-    if (req) await run(req);
+    if (lastSent) await run(lastSent);
   },
   sample: async (n, seed) => {
     const req = get().request;
@@ -103,13 +104,15 @@ function message(e: unknown): string {
 
 async function run(req: SimRequest): Promise<void> {
   const my = ++runSeq;
-  useTester.setState({ running: true, request: req });
+  lastSent = req;
+  useTester.setState({ running: true });
   try {
     const trace = await engine.simulate(req, true);
     if (my !== runSeq) return;
     const prev = useTester.getState().sampled;
     useTester.setState({
       trace,
+      request: req,
       running: false,
       error: null,
       // Observed counts belong to one request and one analysis: re-sample rather than show stale ones.
