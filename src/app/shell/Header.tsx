@@ -26,8 +26,13 @@ export function Header() {
       </div>
       <nav className="toolbar" aria-label="Scenario">
         <ExamplesMenu />
-        <button type="button" className="button ghost" onClick={() => fileInput.current?.click()}>
-          <IconOpen /> Open file
+        <button
+          type="button"
+          className="button ghost"
+          title="Open a YAML file or a saved scenario (or drop it on the page)"
+          onClick={() => fileInput.current?.click()}
+        >
+          <IconOpen /> <span className="collapsible">Open file</span>
         </button>
         <input
           ref={fileInput}
@@ -44,9 +49,10 @@ export function Header() {
         <button
           type="button"
           className="button ghost"
+          title="Download the manifests as manifests.yaml"
           onClick={() => downloadText('manifests.yaml', useScenario.getState().manifests, 'application/yaml')}
         >
-          <IconDownload /> Download
+          <IconDownload /> <span className="collapsible">Download</span>
         </button>
         <button type="button" className="button primary" onClick={() => useUi.getState().openDialog('share')}>
           <IconShare /> Share
@@ -68,11 +74,21 @@ export function Header() {
             <option value="dark">Dark</option>
           </select>
         </label>
-        <button type="button" className="button ghost" onClick={() => useUi.getState().openDialog('settings')}>
-          <IconSettings /> Settings
+        <button
+          type="button"
+          className="button ghost"
+          title="Settings: features, controller name, backend kinds, simulator decisions"
+          onClick={() => useUi.getState().openDialog('settings')}
+        >
+          <IconSettings /> <span className="collapsible">Settings</span>
         </button>
-        <button type="button" className="button ghost" onClick={() => useUi.getState().openDialog('help')}>
-          <IconHelp /> Help
+        <button
+          type="button"
+          className="button ghost"
+          title="How gateway-sim works"
+          onClick={() => useUi.getState().openDialog('help')}
+        >
+          <IconHelp /> <span className="collapsible">Help</span>
         </button>
       </div>
     </header>
