@@ -181,7 +181,7 @@ export default function ManifestEditor() {
         const r = rangeOf(model, s.selection.range.start, s.selection.range.end);
         editor.setSelection(new monaco.Selection(r.startLineNumber, r.startColumn, r.startLineNumber, r.startColumn));
         editor.revealRangeInCenterIfOutsideViewport(r, monaco.editor.ScrollType.Smooth);
-        editor.focus();
+        if (s.selection.focusEditor) editor.focus();
       }
       if (s.settings.channel !== p.settings.channel) void applyEditorSchema(s.settings.channel ?? 'standard');
     });

@@ -78,7 +78,7 @@ export function ProblemsPanel() {
                   type="button"
                   className="problem-main"
                   disabled={!d.range}
-                  onClick={() => d.range && useScenario.getState().select({ range: d.range })}
+                  onClick={() => d.range && useScenario.getState().select({ range: d.range, focusEditor: true })}
                 >
                   <span className="problem-icon">
                     <SeverityIcon s={d.severity} />

@@ -15,6 +15,8 @@ export interface Selection {
   range?: { start: number; end: number };
   /** Topology node id to highlight in the graph. */
   nodeId?: string;
+  /** Move keyboard focus into the editor (Problems does; the graph keeps focus on its nodes). */
+  focusEditor?: boolean;
 }
 
 /** Where the live analysis stands (contracts.md §7: progress after 1 s, Cancel, watchdog at 60 s). */
