@@ -137,6 +137,8 @@ export default function ManifestEditor() {
       hideCursorInOverviewRuler: true,
     });
 
+    const reveal = editor.createDecorationsCollection();
+    let revealTimer: ReturnType<typeof setTimeout> | undefined;
     const sub = model.onDidChangeContent(() => useScenario.getState().setManifests(model.getValue()));
     // The graph highlights the node the cursor is in (graph/store.ts).
     const cursorSub = editor.onDidChangeCursorPosition((e) =>
@@ -182,6 +184,15 @@ export default function ManifestEditor() {
         editor.setSelection(new monaco.Selection(r.startLineNumber, r.startColumn, r.startLineNumber, r.startColumn));
         editor.revealRangeInCenterIfOutsideViewport(r, monaco.editor.ScrollType.Smooth);
         if (s.selection.focusEditor) editor.focus();
+        // Flash the selected object's text so that the eye finds it after the jump.
+        reveal.set([
+          {
+            range: rangeOf(model, s.selection.range.start, s.selection.range.end),
+            options: { className: 'gwsim-reveal' },
+          },
+        ]);
+        clearTimeout(revealTimer);
+        revealTimer = setTimeout(() => reveal.clear(), 1600);
       }
       if (s.settings.channel !== p.settings.channel) void applyEditorSchema(s.settings.channel ?? 'standard');
     });
@@ -193,6 +204,7 @@ export default function ManifestEditor() {
     });
 
     return () => {
+      clearTimeout(revealTimer);
       sub.dispose();
       cursorSub.dispose();
       unsubStore();
