@@ -136,6 +136,25 @@ describe('locate', () => {
     const missing = locate(pd, ['spec', 'ports', 0, 'targetPort']);
     expect(text.slice(missing.start, missing.end)).toContain('port: 80');
   });
+
+  it('keeps only a compact index of the document, with the same answers on edge cases', () => {
+    const text = 'a:\n  empty:\n  list: [x, y]\n  al: &A {q: 1}\n  ref: *A\n? [complex]\n: v\n';
+    const [pd] = parseFile({ name: 'f', text }, new ParseCache());
+    if (!pd) throw new Error('no doc');
+    expect(pd.doc.nodes).toBeInstanceOf(Int32Array);
+    const at = (path: (string | number)[], key = false) => {
+      const r = locate(pd, path, key);
+      return text.slice(r.start, r.end);
+    };
+    expect(at(['a', 'empty'], true)).toBe('empty');
+    expect(at(['a', 'empty']).length).toBe(1); // an empty value: one character where it would be
+    expect(at(['a', 'list', 1])).toBe('y');
+    expect(at(['a', 'list', 5])).toBe('[x, y]'); // past the end: the sequence
+    expect(at(['a', 'list', -1])).toBe(text); // no such item: the whole document
+    expect(at(['a', 'ref', 'q'])).toBe('*A'); // an alias is not followed
+    expect(at(['a', 'al', 'q'], true)).toBe('q');
+    expect(at(['nope'])).toBe(text); // the whole document
+  });
 });
 
 describe('LineIndex', () => {
