@@ -132,11 +132,19 @@ export function layoutView(
         }
         desired.set(u.id, d);
       }
-      const tie = (u: VNode) =>
-        u.type === 'Listener' || u.type === 'Rule' || u.type === 'ListenerSet'
-          ? `${u.type === 'ListenerSet' ? 1 : 0}\u0000${u.type === 'ListenerSet' ? `${u.namespace ?? ''}/${u.name}` : String(inputIndex.get(u.id)! + 1e9)}`
-          : `${u.namespace ?? ''}\u0000${u.name}\u0000${u.id}`;
-      list.sort((a, b) => desired.get(a.id)! - desired.get(b.id)! || cmpStr(tie(a), tie(b)));
+      // Ties: spec order for listeners and rules (ListenerSets after a gateway's own listeners, by
+      // namespace/name), namespace/name for the rest. Keys computed once per unit, not per comparison.
+      const tie = new Map<string, string>();
+      for (const u of list)
+        tie.set(
+          u.id,
+          u.type === 'Listener' || u.type === 'Rule'
+            ? `0\u0000${String(inputIndex.get(u.id)! + 1e9)}`
+            : u.type === 'ListenerSet'
+              ? `1\u0000${u.namespace ?? ''}/${u.name}`
+              : `${u.namespace ?? ''}\u0000${u.name}\u0000${u.id}`,
+        );
+      list.sort((a, b) => desired.get(a.id)! - desired.get(b.id)! || cmpStr(tie.get(a.id)!, tie.get(b.id)!));
       let cursor = top;
       const x = columnX(c);
       for (const u of list) {

@@ -364,23 +364,47 @@ export function buildView(topo: Topology, opts: ViewOptions = {}): ViewModel {
 
   // Edges, left to right, with folded rules re-pointed at their route (duplicates merged).
   const edges: VEdge[] = [];
-  const merged = new Map<string, { edge: VEdge; count: number }>();
+  const merged = new Map<string, { edge: VEdge; count: number; left: TopoNode; right: TopoNode }>();
+  // Each node is named once (a Service is the target of many edges).
+  const names = new Map<string, string>();
+  const nameOf = (n: TopoNode) => {
+    const known = names.get(n.id);
+    if (known !== undefined) return known;
+    const s = describeNode(n, byId, ruleIdx.get(n.id));
+    names.set(n.id, s);
+    return s;
+  };
   for (const e of topo.edges) {
     const a = alias.get(e.source);
     const b = alias.get(e.target);
     if (!a || !b || a === b) continue;
+    const folded = a !== e.source || b !== e.target;
+    // Rule edges of a folded route disappear with the rules.
+    if (folded && e.type === 'rule') continue;
     const na = byId.get(a)!;
     const nb = byId.get(b)!;
     const ca = COLUMN[na.type] ?? 5;
     const cb = COLUMN[nb.type] ?? 5;
     if (ca === cb) continue; // ListenerSet → its listeners: drawn as containment
     const [left, right] = ca < cb ? [na, nb] : [nb, na];
-    const folded = a !== e.source || b !== e.target;
+    if (folded) {
+      // Folded into the route: one edge per (route, target, type); a repeat only counts and worsens.
+      const m = merged.get(`${e.type}|${left.id}|${right.id}`);
+      if (m) {
+        m.count++;
+        if (!e.ok && m.edge.ok) m.edge.ok = false; // mutated in place: the same object is in `edges`
+        if (!e.ok) {
+          const t = [e.reason, e.message].filter(Boolean).join(': ');
+          if (t) m.edge.tooltip = [m.edge.tooltip, t].filter(Boolean).join('\n');
+        }
+        continue;
+      }
+    }
     // Phrased from the subject's side whatever direction the controller chose for the edge.
     const flip = SUBJECT[e.type] !== undefined && nb.type === SUBJECT[e.type] && na.type !== SUBJECT[e.type];
     const [subj, obj] = flip ? [nb, na] : [na, nb];
-    const srcName = describeNode(subj, byId, ruleIdx.get(subj.id));
-    const tgtName = describeNode(obj, byId, ruleIdx.get(obj.id));
+    const srcName = nameOf(subj);
+    const tgtName = nameOf(obj);
     let label: string | undefined;
     let tooltip: string | undefined;
     let style: EdgeStyle = 'solid';
@@ -424,25 +448,17 @@ export function buildView(topo: Topology, opts: ViewOptions = {}): ViewModel {
       marks,
     };
     if (folded) {
-      // Rule edges folded into the route: one edge per (route, target, type); keep the worst state.
-      if (e.type === 'rule') continue;
       const key = `${ve.type}|${ve.source}|${ve.target}`;
-      const m = merged.get(key);
-      if (m) {
-        m.count++;
-        if (!ve.ok) {
-          // Mutated in place: the same object is in `edges`.
-          m.edge.ok = false;
-          m.edge.tooltip = [m.edge.tooltip, ve.tooltip].filter(Boolean).join('\n') || undefined;
-        }
-        m.edge.label = `${m.count} rules${m.edge.ok ? '' : ' · 500'}`;
-        m.edge.ariaLabel = `${describeNode(left, byId)} ${EDGE_VERB[e.type]} ${describeNode(right, byId)} from ${m.count} rules${m.edge.ok ? '' : ', some invalid (500)'}`;
-        continue;
-      }
       ve.id = `fold:${key}`;
-      merged.set(key, { edge: ve, count: 1 });
+      merged.set(key, { edge: ve, count: 1, left, right });
     }
     edges.push(ve);
+  }
+  for (const m of merged.values()) {
+    if (m.count < 2) continue;
+    const ok = m.edge.ok;
+    m.edge.label = `${m.count} rules${ok ? '' : ' · 500'}`;
+    m.edge.ariaLabel = `${nameOf(m.left)} ${EDGE_VERB[m.edge.type]} ${nameOf(m.right)} from ${m.count} rules${ok ? '' : ', some invalid (500)'}`;
   }
 
   let nodes = shown.map((n) => {
