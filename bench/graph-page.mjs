@@ -6,9 +6,9 @@
 // It also measures unfolding every rule (300 routes) and the frame times while panning.
 // Prints one JSON object on stdout. Standalone: not part of `npm run bench` (bench/run.ts) yet.
 //
-//   node bench/graph-page.mjs                  # builds into dist-graph-bench, serves on 4303
+//   node bench/graph-page.mjs                  # builds into dist-graph-bench, serves on 4372
 //   node bench/graph-page.mjs --url http://127.0.0.1:4173/   # against a running preview
-//   options: --routes 300,1000  --reps 3  --no-build  --port 4303  --emit N (print the manifests only)
+//   options: --routes 300,1000  --reps 3  --no-build  --port 4372  --emit N (print the manifests only)
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -24,7 +24,7 @@ const opt = (name, def) => {
 const flag = (name) => args.includes(`--${name}`);
 const ROUTES = String(opt('routes', '300,1000')).split(',').map(Number);
 const REPS = Number(opt('reps', 3));
-const PORT = Number(opt('port', 4303));
+const PORT = Number(opt('port', 4372));
 const OUT = 'dist-graph-bench';
 
 /** N HTTPRoutes over 3 Gateways (2 listeners each) and 10 namespaces; 3 rules each; N/2 Services. */
@@ -131,9 +131,20 @@ async function startServer() {
     },
   );
   const url = `http://127.0.0.1:${PORT}/`;
-  for (let i = 0; i < 100; i++) {
+  let exited = false;
+  child.on('exit', () => {
+    exited = true;
+  });
+  const stop = () => {
     try {
-      if ((await fetch(url)).ok) return { url, stop: () => process.kill(-child.pid) };
+      process.kill(-child.pid);
+    } catch {}
+  };
+  for (let i = 0; i < 100; i++) {
+    // A server already on the port would answer, but it is not ours (--strictPort makes ours exit).
+    if (exited) throw new Error(`port ${PORT} is taken: pass --port`);
+    try {
+      if ((await fetch(url)).ok && !exited) return { url, stop };
     } catch {}
     await new Promise((r) => setTimeout(r, 200));
   }
