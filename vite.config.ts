@@ -27,6 +27,8 @@ export default defineConfig({
     // or the first dev visit re-optimizes and reloads the page.
     include: ['monaco-yaml/yaml.worker.js'],
   },
+  // Build and test output folders are not sources: watching them reloads the dev page for nothing.
+  server: { watch: { ignored: ['**/dist*/**', '**/test-results*/**', '**/playwright-report*/**'] } },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 4000, outDir },
   test: {
