@@ -7,6 +7,7 @@ import {
   type Edge,
   MiniMap,
   type Node,
+  Panel,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
@@ -28,7 +29,7 @@ import {
 } from './GraphNode.tsx';
 import { type Direction, type Layout, layoutView, navigate } from './layout.ts';
 import { toMermaid } from './mermaid.ts';
-import { buildView, pickers, structureKey, type ViewModel, type VNode } from './model.ts';
+import { buildView, pickers, structureKey, type VEdge, type ViewModel, type VNode } from './model.ts';
 import { useEditorCursor, useGraphHighlight, useGraphUi } from './store.ts';
 import { DARK, LIGHT, toSvg } from './svg.ts';
 import { tracePath } from './trace.ts';
@@ -60,6 +61,8 @@ const nodeTypes = { topo: TopoNodeView, band: BandNodeView };
 const edgeTypes = { topo: TopoEdgeView };
 /** Above this many nodes, xyflow renders only what is in the viewport. */
 const VIRTUALISE_ABOVE = 150;
+/** Above this many edges in view, only rejected/invalid edges and the request path are drawn. */
+const MAX_EDGES = 1500;
 
 export function GraphPanel() {
   const topology = useScenario((s) => s.analysis?.topology);
@@ -255,6 +258,7 @@ function TopologyGraph({ topology }: { topology: Topology }) {
   // Large graphs: besides xyflow's own culling, draw only edges with an end in (or near) the viewport.
   // Edges that merely cross it (a listener's fan to hundreds of routes) are left out until one of
   // their ends is on screen; the listener's node still says how many routes it has.
+  const pathEdges = useGraphUi((s) => s.path?.edges);
   const [viewRect, setViewRect] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
   const moveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const updateViewRect = useCallback(
@@ -277,9 +281,9 @@ function TopologyGraph({ topology }: { topology: Topology }) {
       updateViewRect();
     }, 120);
   }, [virtualise, updateViewRect]);
-  const edges = useMemo(() => {
-    if (!virtualise) return allEdges;
-    if (!viewRect) return [];
+  const { edges, hidden } = useMemo((): { edges: Edge[]; hidden: number } => {
+    if (!virtualise) return { edges: allEdges, hidden: 0 };
+    if (!viewRect) return { edges: [], hidden: 0 };
     // An edge is drawn when one end is near the viewport and the other no more than a few screens away.
     const h = viewRect.y1 - viewRect.y0;
     const within = (id: string, grow: number) => {
@@ -292,10 +296,15 @@ function TopologyGraph({ topology }: { topology: Topology }) {
         b.y <= viewRect.y1 + grow * h
       );
     };
-    return allEdges.filter(
+    const near = allEdges.filter(
       (e) => (within(e.source, 0) && within(e.target, 1)) || (within(e.target, 0) && within(e.source, 1)),
     );
-  }, [allEdges, virtualise, viewRect, layout]);
+    // Zoomed far out over a large graph: thousands of edges are a hairball that costs seconds to draw.
+    // Keep the ones that matter (rejected, invalid, on the request's path) until the user zooms in.
+    if (near.length <= MAX_EDGES) return { edges: near, hidden: 0 };
+    const kept = near.filter((e) => !(e.data as { e: VEdge }).e.ok || !!pathEdges?.has(e.id));
+    return { edges: kept, hidden: near.length - kept.length };
+  }, [allEdges, virtualise, viewRect, layout, pathEdges]);
   const byId = useMemo(() => new Map(view.nodes.map((n) => [n.id, n])), [view]);
 
   // ---- viewport: fit on load, on filter changes, and when a different scenario arrives ----
@@ -671,6 +680,11 @@ function TopologyGraph({ topology }: { topology: Topology }) {
             onMoveEnd={(_, vp) => updateViewRect(vp)}
           >
             <Background gap={24} size={1} />
+            {hidden > 0 && (
+              <Panel position="top-center" className="gs-note">
+                {hidden.toLocaleString('en')} edges hidden at this zoom; zoom in to see them
+              </Panel>
+            )}
             <Controls showInteractive={false} />
             <MiniMap
               pannable
