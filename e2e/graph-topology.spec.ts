@@ -289,6 +289,35 @@ test('moving the cursor in the editor highlights the node it is in', async ({ pa
   await expect(graph(page).locator('.gs-node.is-selected')).toHaveCount(1);
 });
 
+test('an edit that keeps the structure keeps every node in place', async ({ page }) => {
+  await open(page);
+  await expect(page.locator('.monaco-editor .view-line').first()).toBeVisible({ timeout: 30_000 });
+  const positions = () =>
+    graph(page)
+      .locator('.react-flow__node')
+      .evaluateAll((els) =>
+        els.map((e) => `${e.getAttribute('data-id')} ${(e as HTMLElement).style.transform}`).sort(),
+      );
+  const before = await positions();
+  const rule = graph(page).getByRole('button', {
+    name: 'Rule 0 of HTTPRoute default/bar-route, Accepted',
+    exact: true,
+  });
+  await expect(rule).toContainText('Exact /bar');
+  // Change the path value through the editor, like a user would.
+  await page.evaluate(() => {
+    const m = (globalThis as unknown as { __monaco: typeof import('monaco-editor') }).__monaco;
+    const model = m.editor.getModels()[0]!;
+    const at = model.getValue().indexOf('value: /bar') + 'value: /bar'.length;
+    const p = model.getPositionAt(at);
+    m.editor
+      .getEditors()[0]!
+      .executeEdits('e2e', [{ range: new m.Range(p.lineNumber, p.column, p.lineNumber, p.column), text: 'baz' }]);
+  });
+  await expect(rule).toContainText('Exact /barbaz');
+  expect(await positions()).toEqual(before);
+});
+
 test('the graph is one tab stop; arrow keys move between nodes and Enter reveals the YAML', async ({ page }) => {
   await open(page);
   await expect(page.locator('.monaco-editor .view-line').first()).toBeVisible({ timeout: 30_000 });

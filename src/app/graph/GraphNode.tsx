@@ -48,6 +48,7 @@ export const TopoNodeView = memo(function TopoNodeView({ id, data }: NodeProps<T
       role="button"
       tabIndex={active ? 0 : -1}
       aria-label={v.ariaLabel}
+      aria-description={v.tooltip}
       aria-pressed={selected}
       title={v.tooltip}
       data-node-id={id}
