@@ -11,7 +11,10 @@ import { at, GW } from './fixtures.ts';
 
 const b64 = (s: string) => btoa(s);
 // A plausible certificate body: 600 characters of base64 (the length of a small real one).
-const BODY = Array.from({ length: 10 }, (_, i) => `MIIC${'A'.repeat(4)}${(i * 7919).toString(36).padEnd(52, 'q')}`).join('\n');
+const BODY = Array.from(
+  { length: 10 },
+  (_, i) => `MIIC${'A'.repeat(4)}${(i * 7919).toString(36).padEnd(52, 'q')}`,
+).join('\n');
 const REAL_CRT = `-----BEGIN CERTIFICATE-----\n${BODY}\n-----END CERTIFICATE-----\n`;
 const REAL_KEY = `-----BEGIN PRIVATE KEY-----\n${BODY}\n-----END PRIVATE KEY-----\n`;
 
@@ -59,7 +62,10 @@ describe('looksReal', () => {
 
 describe('secret-data lint', () => {
   it('warns on data (base64) and stringData, at the field key, once per field', () => {
-    const text = secret(`data:\n  tls.crt: ${b64(REAL_CRT)}\n  tls.key: ${b64(REAL_KEY)}\n`, 'stringData:\n  password: hunter2\n');
+    const text = secret(
+      `data:\n  tls.crt: ${b64(REAL_CRT)}\n  tls.key: ${b64(REAL_KEY)}\n`,
+      'stringData:\n  password: hunter2\n',
+    );
     const a = analyze(text);
     const ws = a.diagnostics.filter((d) => d.code === SECRET_DATA_CODE);
     expect(ws.map((d) => [d.severity, d.path, at(text, d)])).toEqual([
@@ -79,7 +85,10 @@ describe('secret-data lint', () => {
       'data: {}\n',
       '',
     ])
-      expect(analyze(secret(data)).diagnostics.filter((d) => d.code === SECRET_DATA_CODE), data).toEqual([]);
+      expect(
+        analyze(secret(data)).diagnostics.filter((d) => d.code === SECRET_DATA_CODE),
+        data,
+      ).toEqual([]);
   });
 
   it('warns inside kind: List and for Secrets the API server would reject', () => {
@@ -131,9 +140,19 @@ describe('redactSecrets', () => {
     expect(r.values).toBe(2);
     expect(r.text.startsWith('\uFEFFapiVersion: v1\r\n')).toBe(true);
     expect(r.text.split('\r\n').length).toBe(crlf.split('\r\n').length);
-    const json = JSON.stringify({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, stringData: { token: 'abcdef123456' } });
+    const json = JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 's' },
+      stringData: { token: 'abcdef123456' },
+    });
     const j = redactSecrets(json);
-    expect(JSON.parse(j.text)).toEqual({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, stringData: { token: '' } });
+    expect(JSON.parse(j.text)).toEqual({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 's' },
+      stringData: { token: '' },
+    });
   });
 
   it('leaves text without Secrets (or broken YAML) untouched, and never throws', () => {

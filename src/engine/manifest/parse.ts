@@ -99,34 +99,63 @@ function depthOf(value: unknown): number {
 }
 
 /**
- * An upper bound of the flow-collection nesting (`[` / `{`) of a chunk, in one cheap pass, so that
- * hostile depth is refused deterministically before the (recursive) parser sees it.
+ * An upper bound of the nesting of a chunk, in one cheap pass, so that hostile depth is refused
+ * deterministically before the (recursive) parser sees it: flow collections count their `[` / `{`, and a
+ * block collection needs at least one more column of indentation (or a compact `- `) per level, so the
+ * column where a line's content starts bounds its block depth. Returns the bound and where it was reached.
  */
-export function flowDepth(text: string): number {
+export function nestingBound(text: string): { depth: number; at: number } {
   let depth = 0;
   let max = 0;
+  let at = 0;
+  let lineStart = true;
+  let col = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (c === 10) {
+      lineStart = true;
+      col = 0;
+      continue;
+    }
+    if (lineStart) {
+      // Spaces and compact sequence indicators ("- ") before the content.
+      if (c === 32 || (c === 45 && text.charCodeAt(i + 1) === 32)) {
+        col++;
+        continue;
+      }
+      lineStart = false;
+      if (col > max) {
+        max = col;
+        at = i;
+      }
+    }
     if (c === 91 || c === 123) {
-      if (++depth > max) max = depth;
+      if (++depth > max) {
+        max = depth;
+        at = i;
+      }
     } else if ((c === 93 || c === 125) && depth > 0) depth--;
   }
-  return max;
+  return { depth: max, at };
+}
+
+/** The flow-collection part of nestingBound (kept for callers that only see flow text). */
+export function flowDepth(text: string): number {
+  return nestingBound(text).depth;
 }
 
 function parseChunk(text: string): ChunkDoc[] {
   const nul = text.indexOf('\u0000');
-  if (flowDepth(text) > LIMITS.maxNestingDepth) {
+  const bound = nestingBound(text);
+  if (bound.depth > LIMITS.maxNestingDepth) {
     const first = text.search(/[[{]/);
-    const c = fatalChunk(
-      text,
-      `This document nests more than ${LIMITS.maxNestingDepth} levels deep (counting [ and {); it was skipped.`,
-    );
+    const start = first >= 0 && first < bound.at ? first : text.lastIndexOf('\n', bound.at) + 1;
+    const c = fatalChunk(text, `This document nests more than ${LIMITS.maxNestingDepth} levels deep; it was skipped.`);
     const p = c.problems[0];
     if (p) {
       p.code = 'too-deep';
-      p.start = Math.max(0, first);
-      p.end = Math.max(0, first) + 1;
+      p.start = start;
+      p.end = start + 1;
     }
     return [c];
   }
