@@ -51,7 +51,7 @@ describe('looksReal', () => {
       'REPLACE-ME',
       'changeme',
       '<your token>',
-      '${TOKEN}',
+      `\${TOKEN}`,
       '-----BEGIN CERTIFICATE-----\nEXAMPLE-ONLY\n-----END CERTIFICATE-----\n',
       '-----BEGIN CERTIFICATE-----\nMIIC\n-----END CERTIFICATE-----\n',
       '-----BEGIN CERTIFICATE-----\nREDACTED\n-----END CERTIFICATE-----\n',
