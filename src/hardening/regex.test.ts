@@ -72,6 +72,9 @@ describe('invalid RE2 syntax: Go error text, exact range, Dropped Rule', () => {
       expect(pi?.status).toBe('True');
       expect(pi?.reason).toBe('UnsupportedValue');
       expect(pi?.message.startsWith('Dropped Rule')).toBe(true);
+      // the condition and the Dropped Rule diagnostic carry Go's error text too
+      expect(pi?.message).toContain(goError);
+      expect(dropped?.message).toContain(goError);
       // the other rule still routes; the dropped one never matches
       expect(simulate(a, { path: '/ok' }).outcome.kind).toBe('forward');
       expect(simulate(a, { path: pattern }).outcome.kind).toBe('not-found');
@@ -127,8 +130,10 @@ describe('program size (Envoy max_program_size)', () => {
     const lint = find(a, 'regex-program-size');
     expect(lint?.message).toMatch(/RE2 program size of \d+ > max program size of 100/);
     expect(at(text, lint)).toBe(JSON.stringify(alt));
-    expect(parentConditions(a).find((c) => c.type === 'PartiallyInvalid')?.status).toBe('True');
-    expect(simulate(a, { path: '/word0' }).outcome.kind).toBe('not-found');
+    const pi = parentConditions(a).find((c) => c.type === 'PartiallyInvalid');
+    expect(pi?.status).toBe('True');
+    expect(pi?.message).toMatch(/RE2 program size of \d+ > max program size of 100/);
+    expect(simulate(a, { path: '/wd0' }).outcome.kind).toBe('not-found');
     expect(simulate(a, { path: '/ok' }).outcome.kind).toBe('forward');
   });
 

@@ -2,8 +2,9 @@
 // attachment (§4.6). Everything is indexed: a parentRef looks its parent up by key and its listeners
 // by name; nothing scans all routes per listener.
 
+import { LIMITS } from '../limits.ts';
 import type { Path, Resource } from '../manifest/index.ts';
-import { isRe2 } from '../model/regex.ts';
+import { isRe2, re2Verdict } from '../model/regex.ts';
 import type { Condition, Fix, ObjectStatus, TextEdit } from '../types.ts';
 import { addDocumentFix, addMapEntryFix, type Ctx, diag, replaceScalarFix, yamlScalar } from './ctx.ts';
 import { type GatewayState, grantFix, type ListenerSetState, type LState, namespaceAllowed } from './gateways.ts';
@@ -155,15 +156,24 @@ function httpRuleNeeds(rule: Obj): { feature: string; path: Path }[] {
   return needs;
 }
 
+/** Go's syntax error, or Envoy's program size limit, for a pattern isRe2 refuses. */
+function re2Why(pattern: string): string {
+  const v = re2Verdict(pattern);
+  if (v.ok) return '';
+  return v.kind === 'syntax'
+    ? v.message
+    : `RE2 program size of ${v.programSize} > max program size of ${LIMITS.maxRegexProgramSize}`;
+}
+
 /** The first RegularExpression match value that RE2 (the simulator's dialect, SD §11.1 #4) rejects. */
-function badRegex(rule: Obj): { pattern: string; path: Path } | undefined {
+function badRegex(rule: Obj): { pattern: string; path: Path; why: string } | undefined {
   const ms = objs(rule.matches);
   for (let i = 0; i < ms.length; i++) {
     const m = ms[i]!;
     const check = (x: unknown, at: Path) => {
       if (!isObj(x) || x.type !== 'RegularExpression') return undefined;
       const v = str(x.value);
-      if (v !== undefined && !isRe2(v)) return { pattern: v, path: at };
+      if (v !== undefined && !isRe2(v)) return { pattern: v, path: at, why: re2Why(v) };
       return undefined;
     };
     const p = check(m.path, ['matches', i, 'path', 'value']);
@@ -179,7 +189,7 @@ function badRegex(rule: Obj): { pattern: string; path: Path } | undefined {
     if (isObj(m.method) && m.method.type === 'RegularExpression')
       for (const f of ['service', 'method'] as const) {
         const v = str(m.method[f]);
-        if (v !== undefined && !isRe2(v)) return { pattern: v, path: ['matches', i, 'method', f] };
+        if (v !== undefined && !isRe2(v)) return { pattern: v, path: ['matches', i, 'method', f], why: re2Why(v) };
       }
   }
   return undefined;
@@ -389,7 +399,8 @@ function buildRoute(ctx: Ctx, r: Resource, kind: RouteKind): RouteState {
     }
     if (!cr.dropped && (kind === 'HTTPRoute' || kind === 'GRPCRoute')) {
       const bad = badRegex(rule);
-      if (bad) drop(`has a regular expression RE2 cannot compile: ${JSON.stringify(bad.pattern)}`, bad.path);
+      if (bad)
+        drop(`has a regular expression RE2 cannot compile: ${JSON.stringify(bad.pattern)} (${bad.why})`, bad.path);
     }
     objs(rule.backendRefs).forEach((ref, bi) => {
       const bpath: Path = [...rpath, 'backendRefs', bi];
