@@ -582,13 +582,14 @@ function TopologyGraph({ topology }: { topology: Topology }) {
             <input type="checkbox" checked={f.onlyProblems} onChange={(e) => set('onlyProblems', e.target.checked)} />
             Problems only{problems ? ` (${problems})` : ''}
           </label>
-          <label>
+          <label title="Group the nodes by namespace">
             <input
               type="checkbox"
               checked={f.groupByNamespace}
+              aria-label="Group by namespace"
               onChange={(e) => set('groupByNamespace', e.target.checked)}
             />
-            Group by namespace
+            Group by ns
           </label>
           <label title={`${view.ruleCount} rules; folded automatically above 150`}>
             <input
