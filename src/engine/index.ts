@@ -6,6 +6,7 @@ export { analyze, createAnalyzer } from './analysis.ts';
 export { simulate, simulateMany } from './dataplane/index.ts';
 export { LIMITS } from './limits.ts';
 export type { InputFile, Resource } from './manifest/index.ts';
+export { type RedactResult, redactSecrets } from './manifest/redact.ts';
 export type { ResolvedOptions } from './options.ts';
 export { DEFAULT_DECISIONS, resolveOptions } from './options.ts';
 export type { TopoEdge, Topology, TopoNode } from './topology.ts';
