@@ -41,7 +41,9 @@ spec:
 
 const graph = (page: Page) => page.getByRole('region', { name: 'Topology graph' });
 
-test('300 routes: rules folded, only the visible part rendered, keyboard and search reach the rest', async ({ page }) => {
+test('300 routes: rules folded, only the visible part rendered, keyboard and search reach the rest', async ({
+  page,
+}) => {
   const fragment = encodeScenario(makeScenario({ manifests: manifests(300), requests: [], tests: [] }));
   await page.goto(`/#${fragment}`);
   await expect(graph(page).getByRole('button', { name: 'GatewayClass bench, Accepted', exact: true })).toBeVisible({
