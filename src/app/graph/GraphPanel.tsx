@@ -549,7 +549,7 @@ function TopologyGraph({ topology }: { topology: Topology }) {
 
   return (
     <GraphActionsContext.Provider value={actions}>
-      <div className={`gs-graph${path ? ' has-path' : ''}`} data-testid="graph">
+      <div className={`gs-graph${path?.nodes.size ? ' has-path' : ''}`} data-testid="graph">
         <div className="gs-toolbar" role="toolbar" aria-label="Graph tools">
           <input
             type="search"
@@ -621,7 +621,10 @@ function TopologyGraph({ topology }: { topology: Topology }) {
         </div>
         {path && (
           <output className="gs-pathbar" aria-live="polite">
-            <span>Request path: {path.summary}</span>
+            <span>
+              Request path: {path.summary}
+              {path.nodes.size ? '' : ' (it reached no node of the graph)'}
+            </span>
             <button type="button" onClick={clearHighlight}>
               Clear highlight
             </button>
