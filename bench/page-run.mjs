@@ -215,7 +215,7 @@ try {
     for (const spec of texts) {
       try {
         log(`live edit in the page, ${spec.lines} lines`);
-        result.live.push(await liveEditInPage(browser, app, spec, quick ? 8 : 20));
+        result.live.push(await liveEditInPage(browser, app, spec, quick ? 5 : 20));
       } catch (e) {
         result.errors.push(`live edit ${spec.lines}: ${String(e).split('\n')[0]}`);
       }
@@ -227,15 +227,7 @@ try {
   log('graph (bench/graph-page.mjs)');
   const g = spawnSync(
     process.execPath,
-    [
-      'bench/graph-page.mjs',
-      '--url',
-      app.url,
-      '--routes',
-      quick ? '100,300' : '100,300,1000',
-      '--reps',
-      quick ? '1' : '3',
-    ],
+    ['bench/graph-page.mjs', '--url', app.url, '--routes', quick ? '300' : '100,300,1000', '--reps', quick ? '2' : '3'],
     { cwd: root, encoding: 'utf8', maxBuffer: 16 << 20, timeout: 400_000 },
   );
   if (g.status === 0) result.graph = JSON.parse(g.stdout);

@@ -4,18 +4,37 @@
 // turns its answer into Figures.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Figure, figure, fmt, median, na } from './figures.ts';
 import { editPoint, liveEditText } from './live.ts';
 
 export const APP_DIR = 'dist-bench';
-let built: { ok: boolean; seconds: number; error?: string } | undefined;
+let built: { ok: boolean; seconds: number; error?: string; reused?: boolean } | undefined;
 
-/** A production build of the app into dist-bench/ (once per bench run). */
-export function buildApp(): { ok: boolean; seconds: number; error?: string } {
+/** Latest modification time under a folder (ms). */
+function newest(path: string): number {
+  const st = statSync(path);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return readdirSync(path).reduce((m, f) => Math.max(m, newest(join(path, f))), st.mtimeMs);
+}
+
+/**
+ * A production build of the app into dist-bench/ (once per bench run). `reuse` (the quick run) keeps
+ * a dist-bench/ that is newer than every file of src/, index.html, public/ and the Vite config.
+ */
+export function buildApp(reuse = false): { ok: boolean; seconds: number; error?: string; reused?: boolean } {
   if (built) return built;
+  const html = join(APP_DIR, 'index.html');
+  if (
+    reuse &&
+    existsSync(html) &&
+    statSync(html).mtimeMs > Math.max(...['src', 'index.html', 'public', 'vite.config.ts'].map(newest))
+  ) {
+    built = { ok: true, seconds: 0, reused: true };
+    return built;
+  }
   const t = performance.now();
   const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
     env: { ...process.env, GWSIM_OUT_DIR: APP_DIR },
@@ -62,7 +81,7 @@ const NAMES = {
 };
 
 export async function pageFigures(quick: boolean): Promise<Figure[]> {
-  const b = buildApp();
+  const b = buildApp(quick);
   if (!b.ok) {
     const why = `vite build failed: ${b.error}`;
     return [na(NAMES.ratio, '×', why, { max: 3 }), na(NAMES.graph(300), 'ms', why, { max: 1500 })];
@@ -105,7 +124,7 @@ export async function pageFigures(quick: boolean): Promise<Figure[]> {
     out.push(na(NAMES.ratio, '×', err || 'not measured', { max: 3 }));
     out.push(na(NAMES.editor, 'ms', err || 'not measured'));
   }
-  const sizes = quick ? [100, 300] : [100, 300, 1000];
+  const sizes = quick ? [300] : [100, 300, 1000];
   for (const n of sizes) {
     const g = run.graph?.routes[String(n)];
     const target = n === 300 ? { max: 1500 } : n === 1000 ? { text: 'usable' } : undefined;
