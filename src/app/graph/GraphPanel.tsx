@@ -676,6 +676,9 @@ function TopologyGraph({ topology }: { topology: Topology }) {
             deleteKeyCode={null}
             selectionKeyCode={null}
             multiSelectionKeyCode={null}
+            // Space pans only while held over the graph in xyflow, but it listens on the whole document
+            // (it swallowed spaces typed in the editor): off; dragging pans.
+            panActivationKeyCode={null}
             onlyRenderVisibleElements={virtualise}
             minZoom={0.05}
             maxZoom={2}
