@@ -64,7 +64,7 @@ function post(msg: ToWorker): AnalysisView {
 }
 
 /** One edit, as the page runs it after the debounce: analyze in the worker, then markers and view models. */
-function oneEdit(text: string, version: number): { view: AnalysisView; markers: number; nodes: number } {
+export function oneEdit(text: string, version: number): { view: AnalysisView; markers: number; nodes: number } {
   const view = post({
     type: 'analyze',
     id: nextId++,
