@@ -50,6 +50,7 @@ export const TopoNodeView = memo(function TopoNodeView({ id, data }: NodeProps<T
       aria-label={v.ariaLabel}
       aria-description={v.tooltip}
       aria-pressed={selected}
+      aria-keyshortcuts={v.type === 'Route' && v.rules ? '+ -' : undefined}
       title={v.tooltip}
       data-node-id={id}
       data-health={v.health}
@@ -85,19 +86,21 @@ export const TopoNodeView = memo(function TopoNodeView({ id, data }: NodeProps<T
         </>
       )}
       {v.type === 'Route' && !!v.rules && (
-        <button
-          type="button"
+        // A pointer affordance only: the node itself is the control (a button inside a button is not
+        // allowed), and from the keyboard `+`/`-` on the focused node fold and unfold its rules.
+        // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard equivalent is on the node (aria-keyshortcuts)
+        // biome-ignore lint/a11y/noStaticElementInteractions: see above
+        <span
           className="gs-fold nodrag"
-          tabIndex={-1}
-          aria-label={`${v.collapsed ? 'Expand' : 'Collapse'} the rules of ${v.ariaLabel.split(',')[0]}`}
-          title={v.collapsed ? 'Show rules' : 'Fold rules into the route'}
+          aria-hidden="true"
+          title={v.collapsed ? 'Show rules (+)' : 'Fold rules into the route (-)'}
           onClick={(ev) => {
             ev.stopPropagation();
             actions.toggleRoute(id);
           }}
         >
           {v.collapsed ? '▸' : '▾'}
-        </button>
+        </span>
       )}
       <Handle type="source" position={Position.Right} isConnectable={false} className="gs-handle" />
     </div>
