@@ -693,14 +693,17 @@ function TopologyGraph({ topology }: { topology: Topology }) {
               </Panel>
             )}
             <Controls showInteractive={false} />
-            <MiniMap
-              pannable
-              zoomable
-              nodeColor={miniColor}
-              nodeStrokeWidth={0}
-              ariaLabel="Minimap of the topology"
-              style={{ width: 140, height: 90 }}
-            />
+            {/* A small graph fits the panel whole; the minimap would only cover part of it. */}
+            {nodes.length > 40 && (
+              <MiniMap
+                pannable
+                zoomable
+                nodeColor={miniColor}
+                nodeStrokeWidth={0}
+                ariaLabel="Minimap of the topology"
+                style={{ width: 140, height: 90 }}
+              />
+            )}
           </ReactFlow>
         </div>
       </div>
