@@ -115,7 +115,13 @@ export async function pageFigures(quick: boolean): Promise<Figure[]> {
     const g = median(run.page.graph);
     const bare = median(run.page.bare);
     out.push(
-      figure(NAMES.ratio, g / bare, '×', { max: 3 }, `${run.page.graph.length} loads each, interleaved; wall; ${load}`),
+      figure(
+        NAMES.ratio,
+        g / bare,
+        '×',
+        { max: 3 },
+        `${run.page.graph.length} app and ${run.page.bare.length} bare loads, interleaved; wall; ${load}`,
+      ),
     );
     out.push(figure(NAMES.graphMs, g, 'ms', undefined, `runs ${run.page.graph.map((x) => fmt(x)).join(', ')}`));
     out.push(figure(NAMES.bareMs, bare, 'ms', undefined, `runs ${run.page.bare.map((x) => fmt(x)).join(', ')}`));
