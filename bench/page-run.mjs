@@ -209,7 +209,11 @@ try {
   });
   if (r.status !== 0) throw new Error('bare page build failed');
   bare = await serve(['--config', 'bench/bare/vite.config.mjs'], PORT + 1);
-  const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
+  const executablePath = [
+    process.env.PLAYWRIGHT_CHROMIUM_EXECUTABLE,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+  ].find((p) => p && existsSync(p));
   const browser = await chromium.launch({
     executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
