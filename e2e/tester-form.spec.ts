@@ -1,30 +1,8 @@
 // The request form: a pasted curl command fills it; every control is labelled; it works from the keyboard.
 import { expect, test } from '@playwright/test';
-import { GATEWAY, openScenario, service, tester, verdict } from './tester-helpers.ts';
+import { openScenario, tester, VERSION_HEADER_ROUTE, verdict } from './tester-helpers.ts';
 
-const MANIFESTS = `${GATEWAY}---
-apiVersion: gateway.networking.k8s.io/v1
-kind: HTTPRoute
-metadata:
-  name: foo
-  namespace: default
-spec:
-  parentRefs:
-  - name: gw
-  hostnames:
-  - foo.example.com
-  rules:
-  - matches:
-    - headers:
-      - name: version
-        value: "2"
-    backendRefs:
-    - name: foo-v2
-      port: 8080
-  - backendRefs:
-    - name: foo-v1
-      port: 8080
-${service('foo-v1')}${service('foo-v2')}`;
+const MANIFESTS = VERSION_HEADER_ROUTE;
 
 test('a pasted curl command fills the form and runs it', async ({ page }) => {
   await openScenario(page, { manifests: MANIFESTS, requests: [{ request: { host: 'foo.example.com', path: '/' } }] });

@@ -39,6 +39,31 @@ spec:
 `;
 }
 
+/** Gateway + an HTTPRoute whose first rule sends `version: 2` to foo-v2 and the rest to foo-v1. */
+export const VERSION_HEADER_ROUTE = `${GATEWAY}---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: foo
+  namespace: default
+spec:
+  parentRefs:
+  - name: gw
+  hostnames:
+  - foo.example.com
+  rules:
+  - matches:
+    - headers:
+      - name: version
+        value: "2"
+    backendRefs:
+    - name: foo-v2
+      port: 8080
+  - backendRefs:
+    - name: foo-v1
+      port: 8080
+${service('foo-v1')}${service('foo-v2')}`;
+
 export interface Scenario {
   manifests: string;
   requests?: SavedRequest[];

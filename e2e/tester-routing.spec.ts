@@ -1,31 +1,18 @@
 // The request tester answers "where does this request go, and why?" for the topics a workshop covers:
 // header matching, weighted splits, redirects, rewrites, cross-namespace references and gRPC.
 import { expect, test } from '@playwright/test';
-import { GATEWAY, openScenario, result, sendRequest, service, tester, verdict } from './tester-helpers.ts';
+import {
+  GATEWAY,
+  openScenario,
+  result,
+  sendRequest,
+  service,
+  tester,
+  VERSION_HEADER_ROUTE,
+  verdict,
+} from './tester-helpers.ts';
 
-const HEADERS = `${GATEWAY}---
-apiVersion: gateway.networking.k8s.io/v1
-kind: HTTPRoute
-metadata:
-  name: foo
-  namespace: default
-spec:
-  parentRefs:
-  - name: gw
-  hostnames:
-  - foo.example.com
-  rules:
-  - matches:
-    - headers:
-      - name: version
-        value: "2"
-    backendRefs:
-    - name: foo-v2
-      port: 8080
-  - backendRefs:
-    - name: foo-v1
-      port: 8080
-${service('foo-v1')}${service('foo-v2')}`;
+const HEADERS = VERSION_HEADER_ROUTE;
 
 test('a version: 2 header goes to v2, and the trace says why the other rule lost', async ({ page }) => {
   await openScenario(page, {

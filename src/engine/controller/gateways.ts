@@ -506,30 +506,7 @@ function frontendValidation(ctx: Ctx, L: LState, gw: GatewayState): void {
     const e = { kind, namespace: ns, name, valid: false } as (typeof fv.caCertificateRefs)[number];
     fv.caCertificateRefs.push(e);
     const at: Path = [...vPath, 'caCertificateRefs', i];
-    let bad: { reason: string; message: string } | undefined;
-    if (group !== '' || kind !== 'ConfigMap')
-      bad = {
-        reason: 'InvalidCACertificateKind',
-        message: `caCertificateRef ${group}/${kind} ${name}: only ConfigMaps are supported`,
-      };
-    else if (
-      !ctx.world.permitted(
-        { group: GW_GROUP, kind: 'Gateway', namespace: gwNs },
-        { group: '', kind: 'ConfigMap', namespace: ns, name },
-      )
-    )
-      bad = {
-        reason: 'RefNotPermitted',
-        message: `caCertificateRef to ConfigMap ${ns}/${name} is not permitted by any ReferenceGrant`,
-      };
-    else {
-      const cm = ctx.world.get('', 'ConfigMap', ns, name);
-      if (!cm) bad = { reason: 'InvalidCACertificateRef', message: `ConfigMap ${ns}/${name} not found` };
-      else {
-        const p = caConfigMapProblem(cm);
-        if (p) bad = { reason: 'InvalidCACertificateRef', message: p };
-      }
-    }
+    const bad = checkGatewayCoreRef(ctx, gwNs, { group, kind, namespace: ns, name }, CA_REF);
     if (bad) {
       e.reason = bad.reason;
       firstBad ??= bad;
@@ -552,6 +529,68 @@ function frontendValidation(ctx: Ctx, L: LState, gw: GatewayState): void {
       L.programmed = { ok: false, reason: 'Invalid', message: 'No valid CA certificate for client validation' };
     }
   }
+}
+
+interface CoreRefRule {
+  /** The field, as messages name it. */
+  field: string;
+  kind: 'ConfigMap' | 'Secret';
+  /** What "only … are supported" says. */
+  supported: string;
+  /** Reason for a wrong kind, and for a missing or unusable object. */
+  invalidKind: string;
+  invalidRef: string;
+  problem: (r: Resource) => string | undefined;
+}
+
+const CA_REF: CoreRefRule = {
+  field: 'caCertificateRef',
+  kind: 'ConfigMap',
+  supported: 'ConfigMaps',
+  invalidKind: 'InvalidCACertificateKind',
+  invalidRef: 'InvalidCACertificateRef',
+  problem: caConfigMapProblem,
+};
+
+const CLIENT_CERT_REF: CoreRefRule = {
+  field: 'clientCertificateRef',
+  kind: 'Secret',
+  supported: 'core Secrets',
+  invalidKind: 'InvalidClientCertificateRef',
+  invalidRef: 'InvalidClientCertificateRef',
+  problem: secretProblem,
+};
+
+/**
+ * A Gateway's reference to a core object (frontend CA ConfigMap, backend client-certificate Secret):
+ * the kind, a ReferenceGrant when it is in another namespace (§4.8), that it exists, that it is usable.
+ */
+function checkGatewayCoreRef(
+  ctx: Ctx,
+  gatewayNamespace: string,
+  ref: { group: string; kind: string; namespace: string; name: string },
+  rule: CoreRefRule,
+): { reason: string; message: string } | undefined {
+  const { group, kind, namespace, name } = ref;
+  if (group !== '' || kind !== rule.kind)
+    return {
+      reason: rule.invalidKind,
+      message: `${rule.field} ${group}/${kind} ${name}: only ${rule.supported} are supported`,
+    };
+  if (
+    !ctx.world.permitted(
+      { group: GW_GROUP, kind: 'Gateway', namespace: gatewayNamespace },
+      { group: '', kind: rule.kind, namespace, name },
+    )
+  )
+    return {
+      reason: 'RefNotPermitted',
+      message: `${rule.field} to ${rule.kind} ${namespace}/${name} is not permitted by any ReferenceGrant`,
+    };
+  const target = ctx.world.get('', rule.kind, namespace, name);
+  if (!target) return { reason: rule.invalidRef, message: `${rule.kind} ${namespace}/${name} not found` };
+  const problem = rule.problem(target);
+  return problem ? { reason: rule.invalidRef, message: problem } : undefined;
 }
 
 /** A fix that adds a ReferenceGrant in `targetNs` from `from` (its kind and namespace) to the target. */
@@ -896,30 +935,7 @@ export function gatewayPreconditions(ctx: Ctx, gw: GatewayState, addressIndex: n
     const name = str(ccr.name) ?? '';
     const sns = str(ccr.namespace) ?? ns;
     const at: Path = ['spec', 'tls', 'backend', 'clientCertificateRef'];
-    let bad: { reason: string; message: string } | undefined;
-    if (group !== '' || kind !== 'Secret')
-      bad = {
-        reason: 'InvalidClientCertificateRef',
-        message: `clientCertificateRef ${group}/${kind} ${name}: only core Secrets are supported`,
-      };
-    else if (
-      !ctx.world.permitted(
-        { group: GW_GROUP, kind: 'Gateway', namespace: ns },
-        { group: '', kind: 'Secret', namespace: sns, name },
-      )
-    )
-      bad = {
-        reason: 'RefNotPermitted',
-        message: `clientCertificateRef to Secret ${sns}/${name} is not permitted by any ReferenceGrant`,
-      };
-    else {
-      const s = ctx.world.get('', 'Secret', sns, name);
-      if (!s) bad = { reason: 'InvalidClientCertificateRef', message: `Secret ${sns}/${name} not found` };
-      else {
-        const p = secretProblem(s);
-        if (p) bad = { reason: 'InvalidClientCertificateRef', message: p };
-      }
-    }
+    const bad = checkGatewayCoreRef(ctx, ns, { group, kind, namespace: sns, name }, CLIENT_CERT_REF);
     c.backendClientCertificate = { namespace: sns, name, valid: !bad, ...(bad ? { reason: bad.reason } : {}) };
     if (bad) {
       gw.clientCertProblem = bad;

@@ -157,6 +157,15 @@ export function tablesOf(analysis: Analysis): Tables {
   return t;
 }
 
+/** Which per-port list a listener of each protocol goes to (other protocols serve nothing). */
+const PROTOCOL_BUCKET: Record<string, 'http' | 'https' | 'tls' | 'tcp' | 'udp'> = {
+  HTTP: 'http',
+  HTTPS: 'https',
+  TLS: 'tls',
+  TCP: 'tcp',
+  UDP: 'udp',
+};
+
 export function buildTables(c: ControllerResult | undefined): Tables {
   const controller = c && Array.isArray(c.gateways) ? c : emptyController();
   const routeByKey = new Map<string, CRoute>();
@@ -172,24 +181,8 @@ export function buildTables(c: ControllerResult | undefined): Tables {
         pt = { port: l.port, http: [], https: [], tls: [], tcp: [], udp: [] };
         ports.set(l.port, pt);
       }
-      const lt: ListenerTable = { l };
-      switch (l.protocol) {
-        case 'HTTP':
-          pt.http.push(lt);
-          break;
-        case 'HTTPS':
-          pt.https.push(lt);
-          break;
-        case 'TLS':
-          pt.tls.push(lt);
-          break;
-        case 'TCP':
-          pt.tcp.push(lt);
-          break;
-        case 'UDP':
-          pt.udp.push(lt);
-          break;
-      }
+      const bucket = PROTOCOL_BUCKET[l.protocol];
+      if (bucket) pt[bucket].push({ l });
     }
     const key = `${gw.namespace}/${gw.name}`;
     const g: GatewayTable = { gw, key, ports, all: gw.listeners ?? [] };
