@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { EXAMPLES } from '../src/app/examples/index.ts';
-import { encodeScenario, makeScenario } from '../src/engine/share/index.ts';
+import { decodeScenario, encodeScenario, makeScenario } from '../src/engine/share/index.ts';
 import { guardOrigin, markers, waitForEditor } from './app-helpers.ts';
 
 const XSS = '<img src=x onerror="window.__pwned=1">';
@@ -294,4 +294,39 @@ test('a strict Content-Security-Policy stays in index.html, with no inline scrip
     for (const tag of html.match(/<script\b[^>]*>/g) ?? []) expect(tag).toMatch(/\ssrc=/);
     expect(html).not.toMatch(/\son[a-z]+=/i);
   }
+});
+
+test('pasted credentials: the Share dialog strips Secret data by default, and the local text keeps it', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const secretValue = `c2VjcmV0LXRva2VuLTEyMzQ1Njc4OTAtYWJjZGVmZ2hpams=`;
+  const manifests = `apiVersion: v1\nkind: Secret\nmetadata: {name: creds, namespace: default}\ntype: Opaque\ndata:\n  token: ${secretValue}\nstringData:\n  password: hunter2-but-longer\n`;
+  await page.goto(`/#${encodeScenario(makeScenario({ manifests }))}`);
+  await waitForEditor(page);
+  await expect(page.getByRole('region', { name: 'Problems' })).toContainText('looks like real credentials', {
+    timeout: 30_000,
+  });
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this scenario' });
+  const strip = dialog.getByRole('checkbox', { name: /Strip Secret data before sharing/ });
+  await expect(strip).toBeChecked();
+  const field = dialog.getByLabel('Share link');
+  await expect(field).toHaveValue(/#s1\./);
+  const decoded = (link: string) => {
+    const r = decodeScenario(link);
+    if (!r.ok) throw new Error(r.error);
+    return r.scenario.manifests;
+  };
+  await expect.poll(async () => decoded(await field.inputValue())).toContain('token: ""');
+  const stripped = decoded(await field.inputValue());
+  expect(stripped).not.toContain(secretValue);
+  expect(stripped).not.toContain('hunter2');
+  expect(stripped).toContain('password: ""');
+  // Unchecked, the link carries the text as written.
+  await strip.uncheck();
+  await expect.poll(async () => decoded(await field.inputValue())).toContain(secretValue);
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  // The user's own text is unchanged either way.
+  await expect(page.getByRole('region', { name: 'Manifest editor' })).toContainText('hunter2-but-longer');
 });

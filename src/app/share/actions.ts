@@ -69,9 +69,27 @@ export async function openFragment(hash: string): Promise<boolean> {
   return true;
 }
 
-/** Builds the link for the current scenario and puts it in the address bar. Null if the codec is missing. */
-export async function makeShareLink(): Promise<string | null> {
-  const fragment = await encodeFragment(toScenario());
+/** True when the manifests hold a Secret with data (the share dialog then offers to strip it). */
+export function hasSecretData(manifests: string): boolean {
+  // Line-bounded patterns only: linear on any input.
+  return (
+    /^[ \t]*(?:-[ \t]+)?kind:[ \t]*["']?Secret["']?[ \t]*\r?$|"kind"[ \t]*:[ \t]*"Secret"/m.test(manifests) &&
+    /\b(?:data|stringData)\b/.test(manifests)
+  );
+}
+
+/**
+ * Builds the link for the current scenario and puts it in the address bar. Null if the codec is missing.
+ * With `stripSecrets`, the values of every Secret's data/stringData are removed from the link (the
+ * local scenario keeps them); the engine module that does it is loaded only then.
+ */
+export async function makeShareLink(opts: { stripSecrets?: boolean } = {}): Promise<string | null> {
+  const scenario = toScenario();
+  if (opts.stripSecrets) {
+    const { redactSecrets } = await import('../../engine/manifest/redact.ts');
+    scenario.manifests = redactSecrets(scenario.manifests).text;
+  }
+  const fragment = await encodeFragment(scenario);
   if (!fragment) return null;
   replaceHash(fragment);
   return shareUrl(location.href, fragment);

@@ -2,8 +2,9 @@
 // and a "Download scenario" alternative (contracts.md §6, LIMITS.shareWarnChars).
 import { useEffect, useId, useRef, useState } from 'react';
 import { LIMITS } from '../../engine/limits.ts';
-import { makeShareLink, scenarioFileText } from '../share/actions.ts';
+import { hasSecretData, makeShareLink, scenarioFileText } from '../share/actions.ts';
 import { CODEC_MISSING } from '../share/codec.ts';
+import { useScenario } from '../store/scenario.ts';
 import { useUi } from '../store/ui.ts';
 import { downloadText } from './files.ts';
 import { IconCheck, IconDownload, IconWarning } from './icons.tsx';
@@ -17,12 +18,15 @@ export function ShareDialog() {
   const [state, setState] = useState<State>({ phase: 'making' });
   const inputId = useId();
   const input = useRef<HTMLInputElement>(null);
+  // Share links carry the manifests verbatim: offer to strip Secret data (on by default when there is some).
+  const secrets = useScenario((s) => open && hasSecretData(s.manifests));
+  const [strip, setStrip] = useState(true);
 
   useEffect(() => {
     if (!open) return;
     let live = true;
     setState({ phase: 'making' });
-    makeShareLink()
+    makeShareLink({ stripSecrets: secrets && strip })
       .then(async (url) => {
         if (!live) return;
         if (!url) {
@@ -44,7 +48,7 @@ export function ShareDialog() {
     return () => {
       live = false;
     };
-  }, [open]);
+  }, [open, secrets, strip]);
 
   const copy = async () => {
     if (state.phase !== 'ready') return;
@@ -75,6 +79,12 @@ export function ShareDialog() {
         The link holds the manifests, test requests, test cases and settings. They travel after the <code>#</code>,
         which browsers never send to a server: only people you give the link to can read it.
       </p>
+      {secrets && (
+        <label className="field checkbox">
+          <input type="checkbox" checked={strip} onChange={(e) => setStrip(e.currentTarget.checked)} /> Strip Secret
+          data before sharing (the link keeps each Secret and its keys, without the values)
+        </label>
+      )}
       {state.phase === 'making' && <p role="status">Making the link…</p>}
       {state.phase === 'failed' && (
         <>
