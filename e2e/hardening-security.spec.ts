@@ -253,9 +253,10 @@ test('the worst paste keeps the page responsive: a button answers within 200 ms'
     description: samples.map((x) => `${x.latency.toFixed(0)}+${x.paint.toFixed(0)}`).join(', '),
   });
   // The issue's bound: a button answers within 200 ms (the median click while the worker analyses).
-  // The single worst click may meet a long task of the editor; on a loaded 2-core CI box it stays < 2 s.
+  // The editor marks at most 1,000 diagnostics (ManifestEditor MAX_MARKERS), so no click meets a long
+  // marker task; the single worst click keeps headroom for a loaded 2-core CI machine.
   expect(median).toBeLessThan(200);
-  expect(latencies[latencies.length - 1]!).toBeLessThan(2000);
+  expect(latencies[latencies.length - 1]!).toBeLessThan(1000);
   // The analysis finishes (or is stopped by the watchdog) and the text is kept; every hostile part is named.
   await expect(page.getByRole('region', { name: 'Problems' })).toContainText(/Show all [\d,]+ problems/, {
     timeout: 120_000,

@@ -35,8 +35,33 @@ function inThisFile(d: Diagnostic): boolean {
   return !!d.range && (d.range.file === MANIFEST_FILE || !d.range.file);
 }
 
+/**
+ * Markers beyond this many make Monaco's decorations and overview ruler stall the main thread (a hostile
+ * paste can yield thousands); errors go first, and the Problems panel still lists every diagnostic.
+ */
+const MAX_MARKERS = 1000;
+
+function markedDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  const here = diagnostics.filter(inThisFile);
+  if (here.length <= MAX_MARKERS) return here;
+  const ranked = [...here.filter((d) => d.severity === 'error'), ...here.filter((d) => d.severity !== 'error')];
+  const picked = new Set<Diagnostic>();
+  // One of each kind first, so that a flood of one repeated problem never hides a different one.
+  const codes = new Set<string>();
+  for (const d of ranked)
+    if (!codes.has(d.code)) {
+      codes.add(d.code);
+      picked.add(d);
+    }
+  for (const d of ranked) {
+    if (picked.size >= MAX_MARKERS) break;
+    picked.add(d);
+  }
+  return here.filter((d) => picked.has(d));
+}
+
 function toMarkers(model: monaco.editor.ITextModel, diagnostics: Diagnostic[]): monaco.editor.IMarkerData[] {
-  return diagnostics.filter(inThisFile).map((d) => ({
+  return markedDiagnostics(diagnostics).map((d) => ({
     ...rangeOf(model, d.range!.start, d.range!.end),
     severity: severity(d),
     message: d.message,
