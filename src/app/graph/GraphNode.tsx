@@ -88,8 +88,6 @@ export const TopoNodeView = memo(function TopoNodeView({ id, data }: NodeProps<T
       {v.type === 'Route' && !!v.rules && (
         // A pointer affordance only: the node itself is the control (a button inside a button is not
         // allowed), and from the keyboard `+`/`-` on the focused node fold and unfold its rules.
-        // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard equivalent is on the node (aria-keyshortcuts)
-        // biome-ignore lint/a11y/noStaticElementInteractions: see above
         <span
           className="gs-fold nodrag"
           aria-hidden="true"
