@@ -359,8 +359,12 @@ test('filters, folding and exports', async ({ page }) => {
     graph(page).getByRole('img', { name: /^HTTPRoute default\/foo-route sends to Service default\/foo-v1/ }),
   ).toContainText('90% (90)');
   // Unfold one route from the keyboard (`+` on the focused route node; the ▸ mark is its pointer twin).
-  await graph(page).getByRole('button', { name: /^HTTPRoute default\/foo-route/ }).click();
-  await graph(page).getByRole('button', { name: /^HTTPRoute default\/foo-route/ }).press('+');
+  await graph(page)
+    .getByRole('button', { name: /^HTTPRoute default\/foo-route/ })
+    .click();
+  await graph(page)
+    .getByRole('button', { name: /^HTTPRoute default\/foo-route/ })
+    .press('+');
   await expect(graph(page).locator('.gs-Rule')).toHaveCount(2);
   // Mermaid text of the topology.
   const exportMenu = graph(page).getByText('Export', { exact: true });
