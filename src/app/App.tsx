@@ -97,7 +97,33 @@ function useFileDrop(): boolean {
   return over;
 }
 
+/**
+ * Monaco (3 MB of JS) compiles on the main thread. Loading it after the first analysis has been painted
+ * lets the graph and problems appear first (the read-only text stands in meanwhile); if the analysis is
+ * slow, the editor comes anyway after a moment.
+ */
+function useDeferredEditor(): boolean {
+  const analysed = useScenario((s) => s.analysis !== null);
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    if (ready) return;
+    let frame = 0;
+    const t = setTimeout(
+      () => {
+        frame = requestAnimationFrame(() => setTimeout(() => setReady(true), 0));
+      },
+      analysed ? 0 : 1500,
+    );
+    return () => {
+      clearTimeout(t);
+      cancelAnimationFrame(frame);
+    };
+  }, [analysed, ready]);
+  return ready;
+}
+
 export function App() {
+  const editorReady = useDeferredEditor();
   const [split, setSplit] = useStoredNumber('gateway-sim:split', 44);
   const [graphShare, setGraphShare] = useStoredNumber('gateway-sim:graph', 46);
   const dropping = useFileDrop();
@@ -110,9 +136,13 @@ export function App() {
         <section aria-label="Manifest editor" className="pane editor-pane">
           <ScenarioBar />
           <div className="editor-host">
-            <Suspense fallback={<TextFallback />}>
-              <ManifestEditor />
-            </Suspense>
+            {editorReady ? (
+              <Suspense fallback={<TextFallback />}>
+                <ManifestEditor />
+              </Suspense>
+            ) : (
+              <TextFallback />
+            )}
           </div>
         </section>
         <Splitter

@@ -39,6 +39,11 @@ export class EngineClient {
     });
   }
 
+  /** Starts the worker now, so that its download and start-up overlap the page's own start-up. */
+  warm(): void {
+    this.ensure();
+  }
+
   /** Ends the worker (Cancel, watchdog): pending calls fail with `reason`; the next call starts a fresh one. */
   restart(reason = 'cancelled'): void {
     this.worker?.terminate();
