@@ -34,7 +34,8 @@ export function StatusBar() {
         {status.phase === 'slow' ? (
           <span className="status-slow">
             <span className="progress" aria-hidden="true" />
-            Still analysing… <Elapsed since={status.since ?? performance.now()} />
+            {status.message ? `${status.message} ` : ''}Still analysing…{' '}
+            <Elapsed since={status.since ?? performance.now()} />
           </span>
         ) : (
           <span className={status.phase === 'failed' ? 'status-error' : undefined}>{text}</span>

@@ -42,9 +42,20 @@ function run() {
   queued = false;
   endedBy = null;
   const since = performance.now();
-  s.setAnalysisStatus({ phase: 'running', since });
+  // Above the comfort tier (contracts.md §7) the analysis takes seconds: say so at once, with Cancel,
+  // instead of after the usual second of silence.
+  const large = s.manifests.length > LIMITS.pageComfortBytes;
+  if (large) {
+    const mb = (s.manifests.length / 1024 / 1024).toFixed(1);
+    const comfort = LIMITS.pageComfortBytes / 1024 / 1024;
+    s.setAnalysisStatus({
+      phase: 'slow',
+      since,
+      message: `Large input (${mb} MB; live analysis is comfortable up to ${comfort} MB): this takes a few seconds.`,
+    });
+  } else s.setAnalysisStatus({ phase: 'running', since });
   slowTimer = setTimeout(() => {
-    useScenario.getState().setAnalysisStatus({ phase: 'slow', since });
+    if (!large) useScenario.getState().setAnalysisStatus({ phase: 'slow', since });
   }, LIMITS.watchdogProgressMs);
   killTimer = setTimeout(() => {
     endedBy = 'watchdog';
