@@ -1,4 +1,4 @@
-import { docs, GATEWAY_CLASS } from './common.ts';
+import { docs, GATEWAY_CLASS, HTTP_GATEWAY } from './common.ts';
 import type { Example } from './types.ts';
 
 // Semantics §4.10: a BackendTLSPolicy attaches to a Service (sectionName = Service port name) and makes
@@ -14,17 +14,7 @@ export const backendTlsPolicy: Example = {
     'and requests to payments would fail with a 5xx instead of silently falling back to plain text.',
   manifests: docs(
     GATEWAY_CLASS,
-    `apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata:
-  name: gateway
-  namespace: default
-spec:
-  gatewayClassName: example
-  listeners:
-  - name: http
-    protocol: HTTP
-    port: 80`,
+    HTTP_GATEWAY,
     `apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
 metadata:

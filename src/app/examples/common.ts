@@ -9,6 +9,19 @@ metadata:
 spec:
   controllerName: example.com/gateway-controller`;
 
+/** The Gateway most examples use: one HTTP listener on port 80, routes from its own namespace. */
+export const HTTP_GATEWAY = `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata:
+  name: gateway
+  namespace: default
+spec:
+  gatewayClassName: example
+  listeners:
+  - name: http
+    protocol: HTTP
+    port: 80`;
+
 /** A Service in `namespace` with one port. */
 export function service(name: string, port = 80, namespace = 'default'): string {
   return `apiVersion: v1

@@ -1,4 +1,4 @@
-import { docs, GATEWAY_CLASS, service } from './common.ts';
+import { docs, GATEWAY_CLASS, HTTP_GATEWAY, service } from './common.ts';
 import type { Example } from './types.ts';
 
 // Semantics §7.6: the gateway answers preflights itself; actual requests are forwarded and get the
@@ -14,17 +14,7 @@ export const cors: Example = {
     'Origins from anywhere else get no CORS headers, so the browser blocks the page from reading the answer (the request itself may still reach the backend: CORS protects the browser user, not the API).',
   manifests: docs(
     GATEWAY_CLASS,
-    `apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata:
-  name: gateway
-  namespace: default
-spec:
-  gatewayClassName: example
-  listeners:
-  - name: http
-    protocol: HTTP
-    port: 80`,
+    HTTP_GATEWAY,
     `apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
 metadata:

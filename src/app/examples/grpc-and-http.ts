@@ -1,4 +1,4 @@
-import { docs, GATEWAY_CLASS, service } from './common.ts';
+import { docs, GATEWAY_CLASS, HTTP_GATEWAY, service } from './common.ts';
 import type { Example } from './types.ts';
 
 // Semantics §4.6.6 / §6.5 / §6.6: a GRPCRoute and an HTTPRoute may share a hostname (SD: allowed; the
@@ -15,17 +15,7 @@ export const grpcAndHttp: Example = {
     'A gRPC call that no GRPCRoute matches then falls through to the HTTPRoute, here the website, which is rarely what you want.',
   manifests: docs(
     GATEWAY_CLASS,
-    `apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata:
-  name: gateway
-  namespace: default
-spec:
-  gatewayClassName: example
-  listeners:
-  - name: http
-    protocol: HTTP
-    port: 80`,
+    HTTP_GATEWAY,
     `apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
 metadata:

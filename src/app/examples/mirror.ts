@@ -1,4 +1,4 @@
-import { docs, GATEWAY_CLASS, service } from './common.ts';
+import { docs, GATEWAY_CLASS, HTTP_GATEWAY, service } from './common.ts';
 import type { Example } from './types.ts';
 
 // Semantics §7.5: the mirror's response is ignored; percent (or fraction) sets how much is copied, 100% when unset.
@@ -12,17 +12,7 @@ export const mirror: Example = {
     'Mirroring writes (checkout) is riskier, so that rule copies only 10% of them. The trace lists mirrors apart from the backends: they take no share of the traffic.',
   manifests: docs(
     GATEWAY_CLASS,
-    `apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata:
-  name: gateway
-  namespace: default
-spec:
-  gatewayClassName: example
-  listeners:
-  - name: http
-    protocol: HTTP
-    port: 80`,
+    HTTP_GATEWAY,
     `apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
 metadata:

@@ -1,4 +1,4 @@
-import { docs, GATEWAY_CLASS, service } from './common.ts';
+import { docs, GATEWAY_CLASS, HTTP_GATEWAY, service } from './common.ts';
 import type { Example } from './types.ts';
 
 // Semantics §3.4: "May specify either httpRouteFilterRequestRedirect or httpRouteFilterRequestRewrite,
@@ -14,17 +14,7 @@ export const redirectRewriteInvalid: Example = {
     'or split them into two rules with different matches.',
   manifests: docs(
     GATEWAY_CLASS,
-    `apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata:
-  name: gateway
-  namespace: default
-spec:
-  gatewayClassName: example
-  listeners:
-  - name: http
-    protocol: HTTP
-    port: 80`,
+    HTTP_GATEWAY,
     `apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
 metadata:

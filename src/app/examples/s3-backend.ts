@@ -1,4 +1,4 @@
-import { docs, GATEWAY_CLASS, service } from './common.ts';
+import { docs, GATEWAY_CLASS, HTTP_GATEWAY, service } from './common.ts';
 import type { Example } from './types.ts';
 
 // Semantics §4.9: backend kinds other than core Service are implementation-specific; an unsupported
@@ -15,17 +15,7 @@ export const s3Backend: Example = {
   settings: { supportedBackendKinds: ['storage.example.com/S3Bucket'] },
   manifests: docs(
     GATEWAY_CLASS,
-    `apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata:
-  name: gateway
-  namespace: default
-spec:
-  gatewayClassName: example
-  listeners:
-  - name: http
-    protocol: HTTP
-    port: 80`,
+    HTTP_GATEWAY,
     `apiVersion: gateway.networking.k8s.io/v1
 kind: HTTPRoute
 metadata:
