@@ -11,7 +11,7 @@ import {
 } from './manifest/index.ts';
 import { type ResolvedOptions, resolveOptions } from './options.ts';
 import type { Topology } from './topology.ts';
-import type { Diagnostic, EngineOptions, ObjectStatus } from './types.ts';
+import type { Diagnostic, EngineOptions, ObjectStatus, SourceRange } from './types.ts';
 import { validateResources } from './validate/index.ts';
 import { ENGINE_VERSION } from './version.ts';
 
@@ -126,4 +126,20 @@ const defaultAnalyzer = createAnalyzer();
 /** contracts.md §1. `input` is one text or a list of named files. */
 export function analyze(input: AnalyzeInput, options?: EngineOptions): Analysis {
   return defaultAnalyzer(input, options);
+}
+
+/**
+ * Where a field of an object is written (for "reveal in the editor"): the object found by the engine's
+ * own identity (kind, defaulted namespace, name; `kind: List` items included), then `path` inside it.
+ * `namespace` absent matches any (cluster-scoped objects have none).
+ */
+export function locateObject(
+  analysis: Analysis,
+  ref: { kind: string; namespace?: string; name: string },
+  path: (string | number)[] = [],
+): SourceRange | null {
+  const r = analysis.resources.find(
+    (x) => x.kind === ref.kind && x.name === ref.name && (ref.namespace === undefined || x.namespace === ref.namespace),
+  );
+  return r ? r.locate(path) : null;
 }

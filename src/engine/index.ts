@@ -2,7 +2,7 @@
 // and the tests all import this module.
 
 export type { Analysis, AnalyzeInput } from './analysis.ts';
-export { analyze, createAnalyzer } from './analysis.ts';
+export { analyze, createAnalyzer, locateObject } from './analysis.ts';
 export { simulate, simulateMany } from './dataplane/index.ts';
 export { LIMITS } from './limits.ts';
 export type { InputFile, Resource } from './manifest/index.ts';

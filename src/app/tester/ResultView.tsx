@@ -162,7 +162,7 @@ function CandidatesStep({ trace }: { trace: Trace }) {
               <button
                 type="button"
                 className="link"
-                onClick={() => highlight(c, c.rule, c.match)}
+                onClick={() => void highlight(c, c.rule, c.match)}
                 title="Show in the editor and the graph"
               >
                 {candidateLabel(c)}
@@ -242,11 +242,11 @@ function WinnerStep({ trace }: { trace: Trace }) {
         <p className="why">No route won.</p>
       ) : (
         <p className="winner">
-          <button type="button" className="link" onClick={() => highlight(r)}>
+          <button type="button" className="link" onClick={() => void highlight(r)}>
             {r.kind} {nsName(r)}
           </button>
           {' → '}
-          <button type="button" className="link" onClick={() => highlight(r, r.rule)}>
+          <button type="button" className="link" onClick={() => void highlight(r, r.rule)}>
             rule {r.rule}
             {r.ruleName ? ` (${r.ruleName})` : ''}
           </button>
@@ -254,7 +254,7 @@ function WinnerStep({ trace }: { trace: Trace }) {
           {r.match === null ? (
             <span>{DEFAULT_MATCH[r.kind] ?? 'no match conditions'}</span>
           ) : (
-            <button type="button" className="link" onClick={() => highlight(r, r.rule, r.match)}>
+            <button type="button" className="link" onClick={() => void highlight(r, r.rule, r.match)}>
               match {r.match}
             </button>
           )}

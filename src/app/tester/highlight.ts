@@ -2,7 +2,13 @@
 // (a topology node id), through the scenario store's selection.
 
 import { useScenario } from '../store/scenario.ts';
-import { locateInManifests, type ObjectRef } from './locate.ts';
+import { engine } from '../worker/client.ts';
+
+export interface ObjectRef {
+  kind: string;
+  namespace?: string;
+  name: string;
+}
 
 function nodeIdOf(ref: ObjectRef, rule?: number): string | undefined {
   const nodes = useScenario.getState().analysis?.topology.nodes ?? [];
@@ -18,15 +24,21 @@ function nodeIdOf(ref: ObjectRef, rule?: number): string | undefined {
   return ruleNode?.id ?? route.id;
 }
 
-/** Selects an object (and optionally one of its rules and matches) in the editor and the graph. */
-export function highlight(ref: ObjectRef, rule?: number, match?: number | null): void {
-  const s = useScenario.getState();
+/**
+ * Selects an object (and optionally one of its rules and matches) in the editor and the graph. The
+ * source range comes from the engine worker's analysis (the engine's own identity and ranges); it is
+ * used only while that analysis is of the current text, so a stale range is never revealed.
+ */
+export async function highlight(ref: ObjectRef, rule?: number, match?: number | null): Promise<void> {
   const path: (string | number)[] = [];
   if (rule !== undefined) {
     path.push('spec', 'rules', rule);
     if (match !== undefined && match !== null) path.push('matches', match);
   }
-  const range = locateInManifests(s.manifests, ref, path);
+  const version = useScenario.getState().version;
+  const range = await engine.locate(ref, path).catch(() => null);
+  const s = useScenario.getState();
+  const current = s.version === version && s.analysis?.version === version;
   const nodeId = nodeIdOf(ref, rule);
-  s.select({ ...(range ? { range } : {}), ...(nodeId ? { nodeId } : {}) });
+  s.select({ ...(range && current ? { range } : {}), ...(nodeId ? { nodeId } : {}) });
 }

@@ -64,6 +64,16 @@ export class EngineClient {
     return r.trace;
   }
 
+  /** Offsets of `path` inside the object `ref` in the latest analysed text, or null. */
+  async locate(
+    ref: { kind: string; namespace?: string; name: string },
+    path: (string | number)[] = [],
+  ): Promise<{ start: number; end: number } | null> {
+    const r = await this.call({ type: 'locate', ref, path });
+    if (r.type !== 'range') throw new Error('unexpected reply');
+    return r.range;
+  }
+
   async simulateMany(request: SimRequest, n: number, seed: number): Promise<Record<string, number>> {
     const r = await this.call({ type: 'simulateMany', request, n, seed });
     if (r.type !== 'counts') throw new Error('unexpected reply');

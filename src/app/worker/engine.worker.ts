@@ -1,6 +1,6 @@
 // The engine worker: holds the latest Analysis and answers view models and traces.
 /// <reference lib="webworker" />
-import { type Analysis, createAnalyzer, simulate, simulateMany } from '../../engine/index.ts';
+import { type Analysis, createAnalyzer, locateObject, simulate, simulateMany } from '../../engine/index.ts';
 import { analysisKey } from './hash.ts';
 import type { AnalysisView, FromWorker, ToWorker } from './protocol.ts';
 
@@ -61,6 +61,11 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
         if (!current) throw new Error('no analysis yet');
         post({ type: 'counts', id: msg.id, counts: simulateMany(current, msg.request, msg.n, msg.seed) });
         break;
+      case 'locate': {
+        const r = current ? locateObject(current, msg.ref, msg.path) : null;
+        post({ type: 'range', id: msg.id, range: r ? { start: r.start, end: r.end } : null });
+        break;
+      }
     }
   } catch (e) {
     post({ type: 'error', id: msg.id, message: e instanceof Error ? e.message : String(e) });

@@ -17,7 +17,14 @@ export type ToWorker =
   /** `key`: content hash of files + options; the worker computes it (worker/hash.ts) when absent. */
   | { type: 'analyze'; id: number; version: number; files: InputFile[]; options: EngineOptions; key?: string }
   | { type: 'simulate'; id: number; request: SimRequest; explain: boolean }
-  | { type: 'simulateMany'; id: number; request: SimRequest; n: number; seed: number };
+  | { type: 'simulateMany'; id: number; request: SimRequest; n: number; seed: number }
+  /** Where a field of an object is written (offsets in the analysed text), for "reveal in the editor". */
+  | {
+      type: 'locate';
+      id: number;
+      ref: { kind: string; namespace?: string; name: string };
+      path: (string | number)[];
+    };
 
 /** What the page knows about one analysis. */
 export interface AnalysisView {
@@ -41,4 +48,5 @@ export type FromWorker =
   | { type: 'analysis'; id: number; view: AnalysisView }
   | { type: 'trace'; id: number; trace: Trace }
   | { type: 'counts'; id: number; counts: Record<string, number> }
+  | { type: 'range'; id: number; range: { start: number; end: number } | null }
   | { type: 'error'; id: number; message: string };
