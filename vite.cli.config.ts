@@ -1,9 +1,7 @@
 // The CLI: one self-contained ESM file built from the same sources as the page (stack-notes §6).
-import { chmodSync, readFileSync } from 'node:fs';
+import { chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'vite';
-
-const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 export default defineConfig({
   plugins: [
@@ -15,7 +13,6 @@ export default defineConfig({
       },
     },
   ],
-  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   build: {
     ssr: 'src/cli/bin.ts',
     outDir: 'dist-cli',
