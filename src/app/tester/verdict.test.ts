@@ -45,6 +45,11 @@ describe('verdictOf', () => {
     expect(percent(1 / 3)).toBe('33.33 %');
     expect(percent(0.1)).toBe('10 %');
     expect(percent(0.005)).toBe('0.5 %');
+    expect(percent(2 / 3)).toBe('66.67 %');
+    expect(percent(1)).toBe('100 %');
+    expect(percent(0)).toBe('0 %');
+    expect(percent(0.12345)).toBe('12.35 %');
+    expect(percent(0.0001)).toBe('0.01 %');
   });
 });
 

@@ -23,8 +23,10 @@ export function backendLabel(b: TraceBackend): string {
 
 /** An exact share as a percentage: 2 decimals at most, trailing zeros dropped ("33.33 %", "10 %"). */
 export function percent(share: number): string {
+  // An integer number of hundredths over 100 prints with at most 2 decimals and no trailing zeros.
+  // Not toLocaleString: its first call loads ICU number data, ~20 ms on the page's first render.
   const v = Math.round(share * 10000) / 100;
-  return `${v.toLocaleString('en-US', { maximumFractionDigits: 2 })} %`;
+  return `${v} %`;
 }
 
 /** What a failing share looks like to the client of this protocol (semantics §8.1). */
