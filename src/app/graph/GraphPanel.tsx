@@ -7,7 +7,9 @@ import {
   type Edge,
   MiniMap,
   type Node,
+  type NodeHandle,
   Panel,
+  Position,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
@@ -64,9 +66,27 @@ const VIRTUALISE_ABOVE = 150;
 /** Above this many edges in view, only rejected/invalid edges and the request path are drawn. */
 const MAX_EDGES = 1500;
 
+/** What the graph shows before the first analysis arrives. */
+const NOT_YET_ANALYSED: Topology = { nodes: [], edges: [] };
+
 export function GraphPanel() {
   const topology = useScenario((s) => s.analysis?.topology);
-  if (!topology || topology.nodes.length === 0)
+  const phase = useScenario((s) => s.analysisStatus.phase);
+  // Until the first analysis arrives (page start-up, or after a cancelled or failed first one) the
+  // graph is already in place, empty, with a note: its toolbar does not jump in later, and React Flow
+  // mounts while the engine works instead of after it.
+  if (!topology) {
+    const note =
+      phase === 'failed' || phase === 'cancelled'
+        ? 'Nothing to draw: the analysis did not finish (see Problems).'
+        : 'Analysing the manifests…';
+    return (
+      <ReactFlowProvider>
+        <TopologyGraph topology={NOT_YET_ANALYSED} note={note} />
+      </ReactFlowProvider>
+    );
+  }
+  if (topology.nodes.length === 0)
     return (
       <div className="gs-graph gs-graph-empty">
         <p className="empty">The topology appears here once the manifests contain a GatewayClass or Gateway.</p>
@@ -126,6 +146,20 @@ function useDarkTheme(): boolean {
   return dark;
 }
 
+/**
+ * Where React Flow would measure a node's two handles (GraphNode.tsx; 1 px, centred on the left and
+ * right edges by graph.css and xyflow's handle CSS). Given up front, the edges are drawn in the same
+ * commit as the nodes: without them xyflow draws the nodes, measures every handle in the DOM (a forced
+ * layout of the page) and only then the edges, a second render before the graph is complete.
+ */
+function nodeHandles(w: number, h: number): NodeHandle[] {
+  const y = h / 2 - 0.5;
+  return [
+    { id: null, type: 'target', position: Position.Left, x: -0.5, y, width: 1, height: 1 },
+    { id: null, type: 'source', position: Position.Right, x: w - 0.5, y, width: 1, height: 1 },
+  ];
+}
+
 /** xyflow nodes for a layout, reusing the objects of unchanged nodes so that memo skips them. */
 function useFlowNodes(view: ViewModel, layout: Layout): Node[] {
   const cache = useRef(new Map<string, { sig: string; node: TopoFlowNode }>());
@@ -167,6 +201,7 @@ function useFlowNodes(view: ViewModel, layout: Layout): Node[] {
               data: { v },
               width: p.w,
               height: p.h,
+              handles: nodeHandles(p.w, p.h),
               draggable: false,
               selectable: false,
               connectable: false,
@@ -212,7 +247,7 @@ function useFlowEdges(view: ViewModel): Edge[] {
   }, [view]);
 }
 
-function TopologyGraph({ topology }: { topology: Topology }) {
+function TopologyGraph({ topology, note }: { topology: Topology; note?: string }) {
   const rf = useReactFlow();
   const dark = useDarkTheme();
   const wrapRef = useRef<HTMLDivElement>(null);
@@ -357,7 +392,7 @@ function TopologyGraph({ topology }: { topology: Topology }) {
   // Performance mark for the bench: the graph of a new analysis is on screen (nodes measured, edges drawn).
   const topoRef = useRef<Topology | null>(null);
   useEffect(() => {
-    if (topoRef.current === topology) return;
+    if (topoRef.current === topology || topology === NOT_YET_ANALYSED) return;
     topoRef.current = topology;
     const el = wrapRef.current;
     const want = view.edges.length > 0;
@@ -687,6 +722,11 @@ function TopologyGraph({ topology }: { topology: Topology }) {
             onMoveEnd={(_, vp) => updateViewRect(vp)}
           >
             <Background gap={24} size={1} />
+            {note && (
+              <Panel position="top-center" className="gs-note" role="status">
+                {note}
+              </Panel>
+            )}
             {hidden > 0 && (
               <Panel position="top-center" className="gs-note">
                 {hidden.toLocaleString('en')} edges hidden at this zoom; zoom in to see them
