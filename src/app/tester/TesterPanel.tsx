@@ -11,6 +11,18 @@ import { useTester } from './store.ts';
 import { TestCases } from './TestCases.tsx';
 import './tester.css';
 
+/** Runs `fn` in a task after the next frame is painted; the returned function cancels it. */
+function afterNextPaint(fn: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(fn, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
 function useLiveRuns() {
   const analysis = useScenario((s) => s.analysis);
   const requests = useScenario((s) => s.requests);
@@ -32,12 +44,16 @@ function useLiveRuns() {
 
   useEffect(() => {
     if (!analysis) return;
-    const t = useTester.getState();
-    if (pendingSend.current) {
-      pendingSend.current = false;
-      void t.send();
-    } else void t.rerun();
-    void t.runTests();
+    // After the frame that shows the new analysis (graph, problems) is painted: the traces answer a
+    // moment later either way, and rendering them first would hold that frame back.
+    return afterNextPaint(() => {
+      const t = useTester.getState();
+      if (pendingSend.current) {
+        pendingSend.current = false;
+        void t.send();
+      } else void t.rerun();
+      void t.runTests();
+    });
   }, [analysis]);
 
   // Test cases added, edited or removed: re-run them against the current analysis.
