@@ -71,3 +71,5 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
     post({ type: 'error', id: msg.id, message: e instanceof Error ? e.message : String(e) });
   }
 };
+
+post({ type: 'ready', id: 0 });
