@@ -1,8 +1,8 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
 import type { OutputChunk } from 'rolldown';
+import { defineConfig, type Plugin } from 'vite';
 
 const prettierStub = fileURLToPath(new URL('./src/app/editor/prettier-stub.ts', import.meta.url));
 const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/', import.meta.url));
@@ -28,7 +28,11 @@ function preloadAppChunk(): Plugin {
         if (!chunk) return [];
         const css = [...(chunk.viteMetadata?.importedCss ?? [])];
         return [
-          { tag: 'link', attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` }, injectTo: 'head' },
+          {
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` },
+            injectTo: 'head',
+          },
           ...css.map((href) => ({
             tag: 'link',
             attrs: { rel: 'stylesheet', crossorigin: true, href: `./${href}` },

@@ -80,7 +80,8 @@ const INIT = () => {
   // (~20–35 ms of main-thread work in the middle of what is being measured).
   new PerformanceObserver((list) => {
     for (const m of list.getEntries())
-      if (m.name === 'gwsim-graph-painted' || m.name === 'bare-painted') console.debug(`__bench ${m.name} ${m.startTime}`);
+      if (m.name === 'gwsim-graph-painted' || m.name === 'bare-painted')
+        console.debug(`__bench ${m.name} ${m.startTime}`);
   }).observe({ type: 'mark', buffered: true });
   const Native = globalThis.Worker;
   globalThis.Worker = class extends Native {
