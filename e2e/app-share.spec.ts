@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { decodeScenario } from '../src/engine/share/index.ts';
 import { editorText, selectText, waitForEditor, waitSaved } from './app-helpers.ts';
 
 async function makeLink(page: import('@playwright/test').Page): Promise<string> {
@@ -85,3 +86,54 @@ for (const [what, fragment, message] of [
     await expect(page.locator('.notices').getByRole('alert')).toHaveCount(0);
   });
 }
+
+test('while the address bar mirrors the scenario, Secret data stays out of it unless the user shared it', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const secret = 'c2VjcmV0LXRva2VuLW1pcnJvci10ZXN0LTEyMzQ1Njc4OTA=';
+  const setText = (text: string) =>
+    page.evaluate((t) => {
+      const m = (globalThis as unknown as { __monaco: typeof import('monaco-editor') }).__monaco;
+      m.editor.getModels()[0]?.setValue(t);
+    }, text);
+  const inAddressBar = () => {
+    const r = decodeScenario(page.url());
+    if (!r.ok) throw new Error(r.error);
+    return r.scenario.manifests;
+  };
+  await page.goto('/');
+  await waitForEditor(page);
+  const base = await editorText(page);
+  const withSecret = `${base}---\napiVersion: v1\nkind: Secret\nmetadata: {name: creds, namespace: default}\ndata:\n  token: ${secret}\n`;
+  await setText(withSecret);
+  // Shared with "Strip Secret data" ticked (the default): the link and the address bar hold no value.
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  let dialog = page.getByRole('dialog', { name: 'Share this scenario' });
+  await expect(dialog.getByRole('checkbox', { name: /Strip Secret data before sharing/ })).toBeChecked();
+  await expect(dialog.getByLabel('Share link')).toHaveValue(/#s1\./);
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  expect(inAddressBar()).toContain('token: ""');
+  // An edit is mirrored into the address bar a second later, still without the value.
+  await setText(withSecret.replace('name: www', 'name: www-edited'));
+  await expect.poll(inAddressBar, { timeout: 10_000 }).toContain('name: www-edited');
+  expect(inAddressBar()).not.toContain(secret);
+  expect(inAddressBar()).toContain('token: ""');
+  // The user's own text keeps the value.
+  expect(await editorText(page)).toContain(secret);
+
+  // Shared again with the box unticked: the user chose to share the value, so the mirror keeps it.
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  dialog = page.getByRole('dialog', { name: 'Share this scenario' });
+  await dialog.getByRole('checkbox', { name: /Strip Secret data before sharing/ }).uncheck();
+  await expect
+    .poll(async () => decodeScenario(await dialog.getByLabel('Share link').inputValue()))
+    .toMatchObject({
+      ok: true,
+      scenario: { manifests: expect.stringContaining(secret) },
+    });
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await setText(withSecret.replace('name: www', 'name: www-again'));
+  await expect.poll(inAddressBar, { timeout: 10_000 }).toContain('name: www-again');
+  expect(inAddressBar()).toContain(secret);
+});

@@ -17,6 +17,20 @@ export const SCENARIO_VERSION = 1;
 /** A share link longer than this is not kept in the address bar while editing (it would be unwieldy). */
 const MAX_MIRROR_CHARS = 64_000;
 
+/**
+ * Whether the address bar, while it mirrors the scenario (startUrlSync), may carry Secret data. Only
+ * when that data was already in a link: one the user made with "Strip Secret data" unticked, or one
+ * the page was opened from. Otherwise an edit after a stripped share, or a Secret pasted later, would
+ * put the values into the address bar, where copying the URL or the browser history would keep them.
+ */
+let mirrorKeepsSecrets = false;
+
+/** The manifests with every Secret's data/stringData values removed (the engine's redaction, loaded on use). */
+async function stripSecretData(manifests: string): Promise<string> {
+  const { redactSecrets } = await import('../../engine/manifest/redact.ts');
+  return redactSecrets(manifests).text;
+}
+
 function toScenario(): Scenario {
   return { scenarioVersion: SCENARIO_VERSION, engineVersion: ENGINE_VERSION, ...currentData(useScenario.getState()) };
 }
@@ -52,6 +66,7 @@ export async function openFragment(hash: string): Promise<boolean> {
     return false;
   }
   const before = useScenario.getState().recent.length;
+  mirrorKeepsSecrets = hasSecretData(data.manifests);
   useScenario.getState().loadScenario(data, { kind: 'link', title: 'Shared link' });
   for (const w of r.warnings) notify('warning', w);
   if (
@@ -71,11 +86,9 @@ export async function openFragment(hash: string): Promise<boolean> {
 
 /** True when the manifests hold a Secret with data (the share dialog then offers to strip it). */
 export function hasSecretData(manifests: string): boolean {
-  // Line-bounded patterns only: linear on any input.
-  return (
-    /^[ \t]*(?:-[ \t]+)?kind:[ \t]*["']?Secret["']?[ \t]*\r?$|"kind"[ \t]*:[ \t]*"Secret"/m.test(manifests) &&
-    /\b(?:data|stringData)\b/.test(manifests)
-  );
+  // Block, flow and JSON styles (`kind: Secret`, `{kind: Secret, …}`, `"kind": "Secret"`). No nested
+  // quantifiers: linear on any input. A false positive only costs a redaction that changes nothing.
+  return /\bkind["']?[ \t]*:[ \t]*["']?Secret\b/.test(manifests) && /\b(?:data|stringData)\b/.test(manifests);
 }
 
 /**
@@ -85,12 +98,11 @@ export function hasSecretData(manifests: string): boolean {
  */
 export async function makeShareLink(opts: { stripSecrets?: boolean } = {}): Promise<string | null> {
   const scenario = toScenario();
-  if (opts.stripSecrets) {
-    const { redactSecrets } = await import('../../engine/manifest/redact.ts');
-    scenario.manifests = redactSecrets(scenario.manifests).text;
-  }
+  const secrets = hasSecretData(scenario.manifests);
+  if (opts.stripSecrets) scenario.manifests = await stripSecretData(scenario.manifests);
   const fragment = await encodeFragment(scenario);
   if (!fragment) return null;
+  mirrorKeepsSecrets = secrets && !opts.stripSecrets;
   replaceHash(fragment);
   return shareUrl(location.href, fragment);
 }
@@ -113,7 +125,10 @@ export function startUrlSync(): () => void {
     clearTimeout(timer);
     timer = setTimeout(async () => {
       if (classifyFragment(location.hash).kind !== 'share') return;
-      const fragment = await encodeFragment(toScenario()).catch(() => null);
+      const scenario = toScenario();
+      if (!mirrorKeepsSecrets && hasSecretData(scenario.manifests))
+        scenario.manifests = await stripSecretData(scenario.manifests);
+      const fragment = await encodeFragment(scenario).catch(() => null);
       replaceHash(fragment && fragment.length <= MAX_MIRROR_CHARS ? fragment : null);
     }, 1000);
   });
