@@ -20,5 +20,15 @@ test('after the first visit the page works offline (service worker)', async ({ p
   await waitForEditor(page);
   await expect(page.getByRole('region', { name: 'Problems' })).toContainText('No problems found');
   await expect(page.getByRole('region', { name: 'Topology graph' })).toContainText('gateway');
+  // The test-case YAML support is loaded a moment after start-up, not with the page: it was cached all
+  // the same, so editing a case works offline.
+  const tester = page.getByRole('region', { name: 'Request tester' });
+  await expect(tester.getByRole('region', { name: 'Request result' })).toBeVisible();
+  await tester.getByRole('button', { name: 'Save as test' }).click();
+  await tester
+    .getByRole('button', { name: /^Edit test/ })
+    .first()
+    .click();
+  await expect(tester.getByLabel(/Test case 1 as YAML/)).toHaveValue(/expect:/);
   await context.setOffline(false);
 });

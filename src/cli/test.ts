@@ -1,7 +1,8 @@
 // `gateway-sim test FILE... --cases CASES.yaml` (contracts.md §4–§5): like Envoy's route table check
 // tool. One line per failing case with a diff, then `N passed, N failed`; exit 1 on any failure.
 
-import { formatMismatches, parseCases, runCases } from '../engine/dataplane/testcases.ts';
+import { formatMismatches, runCases } from '../engine/dataplane/testcases.ts';
+import { parseCases } from '../engine/dataplane/testcases-yaml.ts';
 import { analyze } from '../engine/index.ts';
 import { engineOptions, parse, UsageError } from './args.ts';
 import { formatDiagnostic, InputError, type Out, readInput, readInputs } from './io.ts';

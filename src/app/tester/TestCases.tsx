@@ -1,17 +1,16 @@
 // Route test cases (like Envoy's route table check tool): save the current request with its outcome,
 // see pass/fail on every manifest change with a diff, edit, import and export the `gateway-sim test` YAML.
 
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { TestCase } from '../../engine/index.ts';
 import { useScenario } from '../store/scenario.ts';
 import {
   type CaseResult,
+  type CasesYaml,
   caseName,
   expectationFromTrace,
+  loadCasesYaml,
   type Mismatch,
-  parseCases,
-  stringifyCase,
-  stringifyCases,
 } from './cases.ts';
 import { describeRequest } from './form.ts';
 import { useTester } from './store.ts';
@@ -35,6 +34,13 @@ export function TestCases() {
 
   const setTests = (t: TestCase[]) => useScenario.getState().setTests(t);
 
+  // The YAML support is not needed for the first paint, but editing, importing and exporting use it:
+  // load it a moment after start-up, so that it is there when asked for (and cached for offline use).
+  useEffect(() => {
+    const t = setTimeout(() => void loadCasesYaml().catch(() => {}), 1000);
+    return () => clearTimeout(t);
+  }, []);
+
   const saveAsTest = () => {
     if (!trace || !request) return;
     const expect = expectationFromTrace(trace);
@@ -42,8 +48,18 @@ export function TestCases() {
     setMessage({ error: false, text: 'Saved. Edit the expectation if the current outcome is not what you want.' });
   };
 
-  const exportCases = () => {
-    const blob = new Blob([stringifyCases(tests)], { type: 'application/yaml' });
+  const failedToLoad = (e: unknown) =>
+    setMessage({ error: true, text: `Could not load the YAML support: ${e instanceof Error ? e.message : String(e)}` });
+
+  const exportCases = async () => {
+    let yaml: CasesYaml;
+    try {
+      yaml = await loadCasesYaml();
+    } catch (e) {
+      failedToLoad(e);
+      return;
+    }
+    const blob = new Blob([yaml.stringifyCases(tests)], { type: 'application/yaml' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
@@ -56,7 +72,8 @@ export function TestCases() {
 
   const importCases = async (file: File) => {
     try {
-      const cases = parseCases(await file.text());
+      const [{ parseCases }, text] = await Promise.all([loadCasesYaml(), file.text()]);
+      const cases = parseCases(text);
       setTests([...useScenario.getState().tests, ...cases]);
       setMessage({
         error: false,
@@ -232,13 +249,54 @@ function MismatchList({ mismatches }: { mismatches: Mismatch[] }) {
   );
 }
 
-function CaseEditor({ test, index, onDone }: { test: TestCase; index: number; onDone(t: TestCase | null): void }) {
-  const [text, setText] = useState(() => stringifyCase(test));
+/** The in-place editor of one case: loads the YAML support first (usually already loaded, see TestCases). */
+function CaseEditor(props: { test: TestCase; index: number; onDone(t: TestCase | null): void }) {
+  const [yaml, setYaml] = useState<CasesYaml | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    loadCasesYaml().then(
+      (m) => live && setYaml(m),
+      (e: unknown) => live && setFailed(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (yaml) return <CaseYamlEditor {...props} yaml={yaml} />;
+  return (
+    <div className="case-editor">
+      <p className={failed ? 'note error' : 'note'} role={failed ? 'alert' : 'status'}>
+        {failed ? `Could not load the YAML support: ${failed}` : 'Loading the case editor…'}
+      </p>
+      {failed && (
+        <div className="tests-actions">
+          <button type="button" onClick={() => props.onDone(null)}>
+            Close
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function CaseYamlEditor({
+  test,
+  index,
+  onDone,
+  yaml,
+}: {
+  test: TestCase;
+  index: number;
+  onDone(t: TestCase | null): void;
+  yaml: CasesYaml;
+}) {
+  const [text, setText] = useState(() => yaml.stringifyCase(test));
   const [error, setError] = useState<string | null>(null);
   const id = useId();
   const save = () => {
     try {
-      const cases = parseCases(text);
+      const cases = yaml.parseCases(text);
       if (cases.length !== 1) throw new Error('Write exactly one case here.');
       onDone(cases[0] as TestCase);
     } catch (e) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { caseName, evaluateCase, expectationFromTrace, parseCases, stringifyCase, stringifyCases } from './cases.ts';
+import { parseCases, stringifyCase, stringifyCases } from '../../engine/dataplane/testcases-yaml.ts';
+import { caseName, evaluateCase, expectationFromTrace, loadCasesYaml } from './cases.ts';
 import { baseTrace, invalidShareTrace, splitTrace } from './fixtures.ts';
 
 describe('test cases', () => {
@@ -61,6 +62,14 @@ describe('test cases', () => {
     );
     expect(parseCases(out)).toEqual(cases);
     expect(parseCases(stringifyCase(cases[0]!))).toEqual(cases);
+  });
+  it('loads the YAML half on demand, once', async () => {
+    const a = loadCasesYaml();
+    expect(loadCasesYaml()).toBe(a);
+    const m = await a;
+    expect(m.parseCases(m.stringifyCases([{ name: 'n', request: { host: 'h' }, expect: {} }]))).toEqual([
+      { name: 'n', request: { host: 'h' }, expect: {} },
+    ]);
   });
   it('explains bad files', () => {
     expect(() => parseCases('cases: [ {')).toThrow(/Not valid YAML/);

@@ -1,12 +1,12 @@
 // Test cases in the page (contracts.md §5): what the test panel uses.
 //
-// The test-case logic (parse and serialise the cases YAML, evaluate an expectation against a Trace with
-// share tolerance ±0.005, the current outcome as an expectation) is the data plane's
-// (src/engine/dataplane/testcases.ts), which `gateway-sim test` uses too, so that the page and the CLI
-// never disagree. This module adds only what the page needs on top: default names and one-case YAML.
+// The test-case logic (evaluate an expectation against a Trace with share tolerance ±0.005, the current
+// outcome as an expectation; read and write the cases YAML) is the data plane's
+// (src/engine/dataplane/testcases.ts and testcases-yaml.ts), which `gateway-sim test` uses too, so that
+// the page and the CLI never disagree. This module adds only what the page needs on top: default names,
+// and the YAML half loaded on first use (it brings the `yaml` library, which the first paint does not need).
 
-import { isMap, isSeq, parseDocument, stringify, type YAMLMap } from 'yaml';
-import type { SimRequest, TestCase, TestExpect } from '../../engine/index.ts';
+import type { SimRequest, TestExpect } from '../../engine/index.ts';
 import { describeRequest } from './form.ts';
 
 export type { CaseResult, Mismatch } from '../../engine/dataplane/testcases.ts';
@@ -16,10 +16,20 @@ export {
   evaluateCase,
   expectationFromTrace,
   formatMismatches,
-  parseCases,
   SHARE_TOLERANCE,
-  stringifyCases,
 } from '../../engine/dataplane/testcases.ts';
+
+export type CasesYaml = typeof import('../../engine/dataplane/testcases-yaml.ts');
+let casesYaml: Promise<CasesYaml> | null = null;
+
+/** The cases YAML functions (parseCases, stringifyCases, stringifyCase), loaded once. */
+export function loadCasesYaml(): Promise<CasesYaml> {
+  casesYaml ??= import('../../engine/dataplane/testcases-yaml.ts').catch((e: unknown) => {
+    casesYaml = null; // A failed load (offline before it was cached) is retried next time.
+    throw e;
+  });
+  return casesYaml;
+}
 
 /** A readable default name for a new case: `GET foo.example.com/bar → default/foo-v2`. */
 export function caseName(req: SimRequest, expect: TestExpect): string {
@@ -30,24 +40,4 @@ export function caseName(req: SimRequest, expect: TestExpect): string {
     expect.grpcStatus ??
     (expect.status !== undefined ? String(expect.status) : expect.outcome);
   return `${describeRequest(req)} → ${to ?? 'anything'}`;
-}
-
-function flowify(item: unknown) {
-  if (!isMap(item)) return;
-  const req = item.get('request');
-  if (isMap(req)) (req as YAMLMap).flow = true;
-  const exp = item.get('expect');
-  if (isMap(exp)) {
-    for (const k of ['backends', 'headers', 'responseHeaders', 'headersAbsent']) {
-      const n = exp.get(k);
-      if (isMap(n) || isSeq(n)) n.flow = true;
-    }
-  }
-}
-
-/** One case as YAML, for editing it in place. */
-export function stringifyCase(c: TestCase): string {
-  const doc = parseDocument(stringify(c));
-  flowify(doc.contents);
-  return doc.toString({ lineWidth: 0 });
 }

@@ -76,8 +76,7 @@ export {
   expectationFromTrace,
   formatMismatches,
   type Mismatch,
-  parseCases,
   runCases,
   SHARE_TOLERANCE,
-  stringifyCases,
 } from './testcases.ts';
+export { parseCases, stringifyCase, stringifyCases } from './testcases-yaml.ts';

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type FxGateway, fixtureAnalysis } from './fixture.ts';
 import { simulate } from './simulate.ts';
-import {
-  evaluateCase,
-  expectationFromTrace,
-  formatMismatches,
-  parseCases,
-  runCases,
-  stringifyCases,
-} from './testcases.ts';
+import { evaluateCase, expectationFromTrace, formatMismatches, runCases } from './testcases.ts';
+import { parseCases, stringifyCases } from './testcases-yaml.ts';
 
 const GW: FxGateway = { name: 'gw', listeners: [{ name: 'http', port: 80, protocol: 'HTTP' }] };
 const a = fixtureAnalysis(
