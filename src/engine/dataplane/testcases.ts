@@ -3,7 +3,7 @@
 // cases YAML is testcases-yaml.ts, so that the page can load the YAML library only when it needs it.
 
 import type { Analysis } from '../analysis.ts';
-import type { SimRequest, TestCase, TestExpect, Trace } from '../types.ts';
+import type { TestCase, TestExpect, Trace } from '../types.ts';
 import { simulate } from './simulate.ts';
 
 export const SHARE_TOLERANCE = 0.005;
