@@ -5,7 +5,8 @@
 //  - page: navigation → graph painted (mark `gwsim-graph-painted`, set by GraphPanel) and → editor ready
 //    (first frame with Monaco's view lines) for the default example, in a fresh context each time; the
 //    same harness times a bare React page (bench/bare, mark `bare-painted`) served the same way, the two
-//    interleaved so that both see the same machine load.
+//    interleaved so that both see the same machine load. The page reports both marks on the console
+//    (INIT below): the harness never evaluates anything in the page while it is being measured.
 //  - live edit in the page: one-character edits through Monaco's model; time from the worker receiving
 //    the `analyze` request (after the debounce) to the end of the task in which its reply was handled
 //    (store updated, markers set), and to the graph painted.
