@@ -1,12 +1,19 @@
 // Saved work (issue 6 "Saved work; nothing lost"): the scenario and the Recent list live in IndexedDB
 // (localStorage is too small for large manifests) and come back on reload.
 
-import { set } from 'idb-keyval';
-import { KEY_RECENT, KEY_SCENARIO, readSavedOnce, savedStore as store } from './savedStore.ts';
+import { createStore, get, set } from 'idb-keyval';
 import { currentData, type RecentEntry, useScenario } from './scenario.ts';
 import { coerceScenario, type Origin, type ScenarioData } from './scenarioData.ts';
 
 const SAVED_FORMAT = 1;
+const KEY_SCENARIO = 'scenario';
+const KEY_RECENT = 'recent';
+
+let db: ReturnType<typeof createStore> | null = null;
+function store() {
+  db ??= createStore('gateway-sim', 'state');
+  return db;
+}
 
 interface SavedScenario {
   format: number;
@@ -29,10 +36,11 @@ function withTimeout<T>(p: Promise<T>, ms: number, fallback: T): Promise<T> {
 export async function loadSaved(): Promise<Saved> {
   const empty: Saved = { scenario: null, origin: null, recent: [] };
   try {
-    const [s, r] = (await withTimeout(readSavedOnce(), 2500, [undefined, undefined])) as [
-      SavedScenario | undefined,
-      RecentEntry[] | undefined,
-    ];
+    const [s, r] = await withTimeout(
+      Promise.all([get<SavedScenario>(KEY_SCENARIO, store()), get<RecentEntry[]>(KEY_RECENT, store())]),
+      2500,
+      [undefined, undefined] as [SavedScenario | undefined, RecentEntry[] | undefined],
+    );
     const scenario = s && s.format === SAVED_FORMAT ? coerceScenario(s.scenario) : null;
     const recent = Array.isArray(r)
       ? r.flatMap((e) => {

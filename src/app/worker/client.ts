@@ -11,20 +11,11 @@ export class EngineClient {
   private worker: Worker | null = null;
   private nextId = 1;
   private pending = new Map<number, Pending>();
-  private started: Promise<void> | null = null;
-  private markStarted: (() => void) | null = null;
 
   private ensure(): Worker {
     if (!this.worker) {
       this.worker = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module', name: 'engine' });
-      this.started = new Promise((resolve) => {
-        this.markStarted = resolve;
-      });
       this.worker.onmessage = (ev: MessageEvent<FromWorker>) => {
-        if (ev.data.type === 'ready') {
-          this.markStarted?.();
-          return;
-        }
         const p = this.pending.get(ev.data.id);
         if (!p) return;
         this.pending.delete(ev.data.id);
@@ -51,26 +42,6 @@ export class EngineClient {
   /** Starts the worker now, so that its download and start-up overlap the page's own start-up. */
   warm(): void {
     this.ensure();
-  }
-
-  /**
-   * Resolves once the worker has loaded its code and can take requests, or after `maxMs` at the most
-   * (a worker that cannot start is reported by the first call, not here). Starts the worker.
-   */
-  whenStarted(maxMs: number): Promise<void> {
-    this.ensure();
-    return Promise.race([this.started, new Promise<void>((r) => setTimeout(r, maxMs))]).then(() => {});
-  }
-
-  /**
-   * Starts analysing `files` before anyone asks for them. The worker keeps the result in its small
-   * content-keyed cache (engine.worker.ts), so a later `analyze` of the same text and options answers
-   * at once; this call's own reply is dropped.
-   */
-  prefetch(files: InputFile[], options: EngineOptions): void {
-    this.analyze(files, options, -1).catch(() => {
-      // A restart (Cancel, watchdog) ended it; whoever asks next gets a fresh answer.
-    });
   }
 
   /** Ends the worker (Cancel, watchdog): pending calls fail with `reason`; the next call starts a fresh one. */

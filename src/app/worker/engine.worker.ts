@@ -71,5 +71,3 @@ self.onmessage = (ev: MessageEvent<ToWorker>) => {
     post({ type: 'error', id: msg.id, message: e instanceof Error ? e.message : String(e) });
   }
 };
-
-post({ type: 'ready', id: 0 });

@@ -2,10 +2,10 @@
 // hash (computed in the worker); at most one analysis in flight and the newest one queued; results for an older version are
 // dropped by the store. Past 1 s the page shows progress and Cancel; at 60 s the watchdog ends the worker.
 
-import type { EngineOptions, InputFile } from '../../engine/index.ts';
+import type { EngineOptions } from '../../engine/index.ts';
 // Leaf modules only: engine/index.ts would pull the whole engine (and its schemas) into the main thread.
 import { LIMITS } from '../../engine/limits.ts';
-import { type ScenarioState, useScenario } from '../store/scenario.ts';
+import { useScenario } from '../store/scenario.ts';
 import { engine } from './client.ts';
 
 export const DEBOUNCE_MS = 150;
@@ -18,15 +18,9 @@ let slowTimer: ReturnType<typeof setTimeout> | undefined;
 let killTimer: ReturnType<typeof setTimeout> | undefined;
 let endedBy: 'cancel' | 'watchdog' | null = null;
 
-/** What the page asks the engine to analyse for a scenario: one file, the scenario's settings. */
-export function analysisInput(s: Pick<ScenarioState, 'manifests' | 'settings'>): {
-  files: InputFile[];
-  options: EngineOptions;
-} {
-  return {
-    files: [{ name: MANIFEST_FILE, text: s.manifests }],
-    options: { ...s.settings, maxInputBytes: LIMITS.pageMaxInputBytes },
-  };
+function options(): EngineOptions {
+  const s = useScenario.getState().settings;
+  return { ...s, maxInputBytes: LIMITS.pageMaxInputBytes };
 }
 
 function clearTimers() {
@@ -41,7 +35,7 @@ function run() {
     return;
   }
   const s = useScenario.getState();
-  const { files, options } = analysisInput(s);
+  const opts = options();
   const version = s.version;
   if (s.analysis && s.analysis.version === version) return;
   inFlight = true;
@@ -70,7 +64,7 @@ function run() {
   engine
     // The worker hashes the content (worker/hash.ts) and answers from its cache when it has seen it:
     // hashing megabytes here would cost the main thread a frame or two per pause in typing.
-    .analyze(files, options, version)
+    .analyze([{ name: MANIFEST_FILE, text: s.manifests }], opts, version)
     .then((view) => {
       useScenario.getState().setAnalysis(view);
       useScenario.getState().setAnalysisStatus({ phase: 'idle' });

@@ -49,6 +49,4 @@ export type FromWorker =
   | { type: 'trace'; id: number; trace: Trace }
   | { type: 'counts'; id: number; counts: Record<string, number> }
   | { type: 'range'; id: number; range: { start: number; end: number } | null }
-  | { type: 'error'; id: number; message: string }
-  /** Sent once, when the worker's code has loaded and it can take requests (id 0: no request). */
-  | { type: 'ready'; id: 0 };
+  | { type: 'error'; id: number; message: string };
