@@ -90,6 +90,14 @@ describe('buildView', () => {
     expect(pickers(t).gateways).toEqual([{ id: 'gw:default/gw', label: 'default/gw' }]);
   });
 
+  it('lists gateways and namespaces for the pickers in name order', () => {
+    const p = pickers(syntheticTopology(6, 1, 3));
+    const labels = p.gateways.map((g) => g.label);
+    expect(labels.length).toBeGreaterThan(1);
+    expect(labels).toEqual([...labels].sort());
+    expect(p.namespaces).toEqual([...new Set(p.namespaces)].sort());
+  });
+
   it('keeps the structure key when only text changes', () => {
     const a = sampleTopology();
     const b = sampleTopology();

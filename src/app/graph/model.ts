@@ -569,7 +569,9 @@ export function pickers(topo: Topology): { namespaces: string[]; gateways: { id:
     if (n.namespace) ns.add(n.namespace);
     if (n.type === 'Gateway') gws.push({ id: n.id, label: qname(n) });
   }
-  gws.sort((a, b) => a.label.localeCompare(b.label));
+  // Labels are `namespace/name`, ASCII by the API's own patterns: code-unit order, as for the
+  // namespaces (localeCompare would load ICU collation data on the graph's first render).
+  gws.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
   return { namespaces: [...ns].sort(), gateways: gws };
 }
 
