@@ -440,3 +440,44 @@ test('a tester request lights up its path until cleared', async ({ page }) => {
   await t.getByRole('button', { name: 'Send', exact: true }).click();
   await expect(graph(page).locator('.gs-graph')).toHaveClass(/has-path/);
 });
+
+test('Expand gives the graph the whole page and zooms it to fit; Escape brings the rest back', async ({ page }) => {
+  await open(page);
+  const editor = page.getByRole('region', { name: 'Manifest editor' });
+  const tester = page.getByRole('region', { name: 'Request tester' });
+  const zoom = () =>
+    graph(page)
+      .locator('.react-flow__viewport')
+      .evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform).a);
+  const before = { width: (await graph(page).boundingBox())!.width, zoom: await zoom() };
+  const expand = graph(page).getByRole('button', { name: 'Expand', exact: true });
+  await expect(expand).toHaveAttribute('aria-pressed', 'false');
+  await expand.click();
+  await expect(editor).toBeHidden();
+  await expect(tester).toBeHidden();
+  const restore = graph(page).getByRole('button', { name: 'Restore', exact: true });
+  await expect(restore).toHaveAttribute('aria-pressed', 'true');
+  const wide = (await graph(page).boundingBox())!.width;
+  expect(wide).toBeGreaterThan(before.width * 1.5);
+  // Fitted again to the larger panel: the nodes are drawn larger, so their text is easier to read.
+  await expect.poll(zoom).toBeGreaterThan(before.zoom * 1.3);
+  // Escape (here with the focus on the toolbar button) brings everything back, fitted as before.
+  await page.keyboard.press('Escape');
+  await expect(editor).toBeVisible();
+  await expect(tester).toBeVisible();
+  await expect.poll(async () => (await graph(page).boundingBox())!.width).toBeLessThan(wide);
+  await expect.poll(zoom).toBeLessThan(before.zoom * 1.1);
+  // From inside the graph too: Escape restores the page there (it does not only clear a highlight).
+  await expand.click();
+  await expect(editor).toBeHidden();
+  await graph(page)
+    .getByRole('button', { name: /^Gateway infra\/gw/ })
+    .focus();
+  await page.keyboard.press('Escape');
+  await expect(editor).toBeVisible();
+  // And the button toggles.
+  await expand.click();
+  await expect(editor).toBeHidden();
+  await restore.click();
+  await expect(editor).toBeVisible();
+});

@@ -13,6 +13,7 @@ import { ShareDialog } from './shell/ShareDialog.tsx';
 import { Splitter } from './shell/Splitter.tsx';
 import { StatusBar } from './shell/StatusBar.tsx';
 import { useScenario } from './store/scenario.ts';
+import { useUi } from './store/ui.ts';
 import { TesterPanel } from './tester/TesterPanel.tsx';
 
 const ManifestEditor = lazy(() => import('./editor/ManifestEditor.tsx'));
@@ -128,8 +129,12 @@ export function App() {
   const [graphShare, setGraphShare] = useStoredNumber('gateway-sim:graph', 46);
   const dropping = useFileDrop();
   const slow = useScenario((s) => s.analysisStatus.phase === 'slow');
+  const graphExpanded = useUi((s) => s.graphExpanded);
   return (
-    <div className="app" style={{ '--split': `${split}%`, '--graph': `${graphShare}%` } as React.CSSProperties}>
+    <div
+      className={graphExpanded ? 'app graph-expanded' : 'app'}
+      style={{ '--split': `${split}%`, '--graph': `${graphShare}%` } as React.CSSProperties}
+    >
       <Header />
       {slow && <div className="app-progress" aria-hidden="true" />}
       <main className="app-body">

@@ -18,6 +18,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { create } from 'zustand';
 import type { Topology } from '../../engine/topology.ts';
 import { useScenario } from '../store/scenario.ts';
+import { useUi } from '../store/ui.ts';
 import { useTester } from '../tester/store.ts';
 import { downloadBlob, downloadText, paletteFromPage, svgToPng } from './download.ts';
 import { TopoEdgeView, type TopoFlowEdge } from './GraphEdge.tsx';
@@ -65,6 +66,26 @@ const edgeTypes = { topo: TopoEdgeView };
 const VIRTUALISE_ABOVE = 150;
 /** Above this many edges in view, only rejected/invalid edges and the request path are drawn. */
 const MAX_EDGES = 1500;
+
+/**
+ * Whether the graph is expanded to the whole page (the toolbar's Expand; the page's CSS hides the rest).
+ * While it is, Escape anywhere on the page restores it, unless something else used that Escape first
+ * (a menu, a dialog).
+ */
+function useExpandedGraph(): boolean {
+  const expanded = useUi((s) => s.graphExpanded);
+  useEffect(() => {
+    if (!expanded) return;
+    const onKey = (ev: KeyboardEvent) => {
+      if (ev.key !== 'Escape' || ev.defaultPrevented || useUi.getState().dialog !== null) return;
+      ev.preventDefault();
+      useUi.getState().setGraphExpanded(false);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [expanded]);
+  return expanded;
+}
 
 /** What the graph shows before the first analysis arrives. */
 const NOT_YET_ANALYSED: Topology = { nodes: [], edges: [] };
@@ -256,6 +277,7 @@ function TopologyGraph({ topology, note }: { topology: Topology; note?: string }
   const f = useFilters((s) => s.f);
   const setF = useFilters((s) => s.set);
   const [mermaid, setMermaid] = useState<string | null>(null);
+  const expanded = useExpandedGraph();
   const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setF((o) => ({ ...o, [k]: v }));
 
   const pick = useMemo(() => pickers(topology), [topology]);
@@ -389,6 +411,15 @@ function TopologyGraph({ topology, note }: { topology: Topology; note?: string }
     if (fresh || filtersChanged) fitLayout();
   }, [view, f, fitLayout]);
 
+  // Expanded or restored: the panel changed size, so fit the graph to it again (after the new layout).
+  const expandedBefore = useRef(expanded);
+  useEffect(() => {
+    if (expandedBefore.current === expanded) return;
+    expandedBefore.current = expanded;
+    const frame = requestAnimationFrame(fitLayout);
+    return () => cancelAnimationFrame(frame);
+  }, [expanded, fitLayout]);
+
   // Performance mark for the bench: the graph of a new analysis is on screen (nodes measured, edges drawn).
   const topoRef = useRef<Topology | null>(null);
   useEffect(() => {
@@ -498,7 +529,8 @@ function TopologyGraph({ topology, note }: { topology: Topology; note?: string }
       ev.preventDefault();
       const v = byId.get(cur)!;
       if ((ev.key === '+') === !!v.collapsed) actions.toggleRoute(cur);
-    } else if (ev.key === 'Escape') {
+    } else if (ev.key === 'Escape' && !useUi.getState().graphExpanded) {
+      // Expanded, Escape restores the page instead (useExpandedGraph).
       clearHighlight();
     }
   };
@@ -635,6 +667,16 @@ function TopologyGraph({ topology, note }: { topology: Topology; note?: string }
             Fold rules
           </label>
           <span className="gs-spacer" />
+          <button
+            type="button"
+            aria-pressed={expanded}
+            onClick={() => useUi.getState().setGraphExpanded(!expanded)}
+            title={
+              expanded ? 'Bring back the editor and the panels (Esc)' : 'Give the graph the whole page (Esc restores)'
+            }
+          >
+            {expanded ? 'Restore' : 'Expand'}
+          </button>
           <details className="gs-export" ref={exportRef}>
             <summary>Export</summary>
             <div className="gs-export-menu">

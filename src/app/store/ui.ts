@@ -1,4 +1,4 @@
-// Page chrome state that is not part of the scenario: theme, messages, open dialogs.
+// Page chrome state that is not part of the scenario: theme, messages, open dialogs, expanded graph.
 
 import { create } from 'zustand';
 
@@ -18,6 +18,9 @@ interface UiState {
   resolvedTheme: 'light' | 'dark';
   dialog: Dialog;
   notices: Notice[];
+  /** The graph has the whole page below the header (the editor and the panels below it are hidden). */
+  graphExpanded: boolean;
+  setGraphExpanded(v: boolean): void;
   setTheme(t: ThemePref): void;
   setResolvedTheme(t: 'light' | 'dark'): void;
   openDialog(d: Dialog): void;
@@ -51,6 +54,8 @@ export const useUi = create<UiState>()((set, get) => ({
   resolvedTheme: resolveTheme(readTheme()),
   dialog: null,
   notices: [],
+  graphExpanded: false,
+  setGraphExpanded: (graphExpanded) => set({ graphExpanded }),
   setTheme: (theme) => {
     try {
       // A one-word preference: localStorage is read synchronously at start, so there is no flash.
