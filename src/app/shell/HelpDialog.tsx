@@ -28,6 +28,7 @@ export function HelpDialog() {
         </li>
         <li>
           <strong>Read the topology</strong>: which routes attached to which listeners, and which did not and why.
+          Expand, in the graph's toolbar, gives it the whole page; Escape brings the rest back.
         </li>
         <li>
           <strong>Send a test request</strong> in the Request tester to see which listener, route and rule win, what the
@@ -56,6 +57,14 @@ export function HelpDialog() {
           <kbd>←</kbd> <kbd>→</kbd>
         </dt>
         <dd>On the divider between the editor and the panels: resize them.</dd>
+        <dt>
+          <kbd>←</kbd> <kbd>→</kbd> <kbd>↑</kbd> <kbd>↓</kbd>, <kbd>Enter</kbd>
+        </dt>
+        <dd>In the graph: move between nodes; Enter shows the node's YAML; + and − fold a route's rules.</dd>
+        <dt>
+          <kbd>Esc</kbd>
+        </dt>
+        <dd>In the graph: clear the request's highlight, or restore the page after Expand.</dd>
       </dl>
       <h3>Choices the simulator makes</h3>
       <p>
