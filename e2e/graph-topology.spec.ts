@@ -3,6 +3,7 @@
 // and the path of a tester request.
 import { expect, type Page, test } from '@playwright/test';
 import { encodeScenario, makeScenario } from '../src/engine/share/codec.ts';
+import { waitForEditor } from './app-helpers.ts';
 
 const MANIFESTS = `apiVersion: gateway.networking.k8s.io/v1
 kind: GatewayClass
@@ -480,4 +481,22 @@ test('Expand gives the graph the whole page and zooms it to fit; Escape brings t
   await expect(editor).toBeHidden();
   await restore.click();
   await expect(editor).toBeVisible();
+});
+
+test('expanded, a scenario without a graph still offers Restore, and Escape works', async ({ page }) => {
+  await open(page);
+  await waitForEditor(page);
+  await graph(page).getByRole('button', { name: 'Expand', exact: true }).click();
+  const editor = page.getByRole('region', { name: 'Manifest editor' });
+  await expect(editor).toBeHidden();
+  // The editor is hidden, but a scenario can still change (here: through the editor's model).
+  await page.evaluate(() => {
+    const m = (globalThis as unknown as { __monaco: typeof import('monaco-editor') }).__monaco;
+    m.editor.getModels()[0]?.setValue('apiVersion: v1\nkind: Service\nmetadata: {name: a}\n');
+  });
+  await expect(graph(page)).toContainText('The topology appears here once the manifests contain');
+  await expect(graph(page).getByRole('button', { name: 'Restore', exact: true })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(editor).toBeVisible();
+  await expect(graph(page).getByRole('button', { name: 'Restore', exact: true })).toHaveCount(0);
 });

@@ -93,6 +93,7 @@ const NOT_YET_ANALYSED: Topology = { nodes: [], edges: [] };
 export function GraphPanel() {
   const topology = useScenario((s) => s.analysis?.topology);
   const phase = useScenario((s) => s.analysisStatus.phase);
+  const expanded = useExpandedGraph();
   // Until the first analysis arrives (page start-up, or after a cancelled or failed first one) the
   // graph is already in place, empty, with a note: its toolbar does not jump in later, and React Flow
   // mounts while the engine works instead of after it.
@@ -103,7 +104,7 @@ export function GraphPanel() {
         : 'Analysing the manifests…';
     return (
       <ReactFlowProvider>
-        <TopologyGraph topology={NOT_YET_ANALYSED} note={note} />
+        <TopologyGraph topology={NOT_YET_ANALYSED} note={note} expanded={expanded} />
       </ReactFlowProvider>
     );
   }
@@ -111,11 +112,12 @@ export function GraphPanel() {
     return (
       <div className="gs-graph gs-graph-empty">
         <p className="empty">The topology appears here once the manifests contain a GatewayClass or Gateway.</p>
+        {expanded && <ExpandButton expanded />}
       </div>
     );
   return (
     <ReactFlowProvider>
-      <TopologyGraph topology={topology} />
+      <TopologyGraph topology={topology} expanded={expanded} />
     </ReactFlowProvider>
   );
 }
@@ -268,7 +270,21 @@ function useFlowEdges(view: ViewModel): Edge[] {
   }, [view]);
 }
 
-function TopologyGraph({ topology, note }: { topology: Topology; note?: string }) {
+function ExpandButton({ expanded }: { expanded: boolean }) {
+  return (
+    <button
+      type="button"
+      className="gs-expand"
+      aria-pressed={expanded}
+      onClick={() => useUi.getState().setGraphExpanded(!expanded)}
+      title={expanded ? 'Bring back the editor and the panels (Esc)' : 'Give the graph the whole page (Esc restores)'}
+    >
+      {expanded ? 'Restore' : 'Expand'}
+    </button>
+  );
+}
+
+function TopologyGraph({ topology, note, expanded }: { topology: Topology; note?: string; expanded: boolean }) {
   const rf = useReactFlow();
   const dark = useDarkTheme();
   const wrapRef = useRef<HTMLDivElement>(null);
@@ -277,7 +293,6 @@ function TopologyGraph({ topology, note }: { topology: Topology; note?: string }
   const f = useFilters((s) => s.f);
   const setF = useFilters((s) => s.set);
   const [mermaid, setMermaid] = useState<string | null>(null);
-  const expanded = useExpandedGraph();
   const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setF((o) => ({ ...o, [k]: v }));
 
   const pick = useMemo(() => pickers(topology), [topology]);
@@ -529,7 +544,7 @@ function TopologyGraph({ topology, note }: { topology: Topology; note?: string }
       ev.preventDefault();
       const v = byId.get(cur)!;
       if ((ev.key === '+') === !!v.collapsed) actions.toggleRoute(cur);
-    } else if (ev.key === 'Escape' && !useUi.getState().graphExpanded) {
+    } else if (ev.key === 'Escape' && !expanded) {
       // Expanded, Escape restores the page instead (useExpandedGraph).
       clearHighlight();
     }
@@ -667,16 +682,7 @@ function TopologyGraph({ topology, note }: { topology: Topology; note?: string }
             Fold rules
           </label>
           <span className="gs-spacer" />
-          <button
-            type="button"
-            aria-pressed={expanded}
-            onClick={() => useUi.getState().setGraphExpanded(!expanded)}
-            title={
-              expanded ? 'Bring back the editor and the panels (Esc)' : 'Give the graph the whole page (Esc restores)'
-            }
-          >
-            {expanded ? 'Restore' : 'Expand'}
-          </button>
+          <ExpandButton expanded={expanded} />
           <details className="gs-export" ref={exportRef}>
             <summary>Export</summary>
             <div className="gs-export-menu">
