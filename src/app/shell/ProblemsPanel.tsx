@@ -59,7 +59,12 @@ export function ProblemsPanel() {
     <>
       <header className="panel-header">
         <h2>Problems</h2>
-        <span className={`badge ${errors ? 'badge-error' : warnings ? 'badge-warning' : 'badge-ok'}`}>{summary}</span>
+        {/* Neutral until the first analysis: "Checking…" in green would read as "all good" already. */}
+        <span
+          className={!analysis ? 'badge' : `badge ${errors ? 'badge-error' : warnings ? 'badge-warning' : 'badge-ok'}`}
+        >
+          {summary}
+        </span>
       </header>
       <div className={staleNote ? 'panel-body problems-body stale' : 'panel-body problems-body'} aria-busy={!current}>
         {staleNote && <p className="stale-note">{staleNote}</p>}
