@@ -3,6 +3,7 @@
 // Exit codes (contracts §4): 0 success, 2 usage errors or unreadable input (a bad link is unreadable input).
 
 import { parse as parseYaml } from 'yaml';
+import { casesList } from '../engine/dataplane/testcases-yaml.ts';
 import type { SavedRequest, ScenarioSettings, TestCase } from '../engine/index.ts';
 import { LIMITS } from '../engine/limits.ts';
 import {
@@ -111,14 +112,7 @@ export function readCases(path: string, io: Out): TestCase[] {
     throw new InputError(`${file.name}: not valid YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
   }
   const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-  const list =
-    isMap(doc) && Array.isArray(doc.cases)
-      ? doc.cases
-      : Array.isArray(doc)
-        ? doc
-        : isMap(doc) && isMap(doc.request)
-          ? [doc]
-          : null;
+  const list = casesList(doc);
   if (!list) throw new InputError(`${file.name}: expected a mapping with a \`cases:\` list (contracts §5)`);
   const issues: Issues = { errors: [], warnings: [] };
   const cases: TestCase[] = [];

@@ -10,6 +10,13 @@ import { EXPECT_KEYS } from './testcases.ts';
 
 const isObj = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
+/** The cases of a parsed cases file: its `cases:` list, the file itself if it is a list, or one case; else null. */
+export function casesList(doc: unknown): unknown[] | null {
+  if (isObj(doc) && Array.isArray(doc.cases)) return doc.cases;
+  if (Array.isArray(doc)) return doc;
+  return isObj(doc) && isObj(doc.request) ? [doc] : null;
+}
+
 /** Parses a cases file (a `cases:` list, a bare list, or one case). Throws with a readable message. */
 export function parseCases(text: string): TestCase[] {
   let doc: unknown;
@@ -21,14 +28,7 @@ export function parseCases(text: string): TestCase[] {
   } catch (e) {
     throw new Error(`Not valid YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
   }
-  const list =
-    isObj(doc) && Array.isArray(doc.cases)
-      ? doc.cases
-      : Array.isArray(doc)
-        ? doc
-        : isObj(doc) && isObj(doc.request)
-          ? [doc]
-          : null;
+  const list = casesList(doc);
   if (!list) throw new Error('Expected a mapping with a `cases:` list.');
   return list.map((c, i) => parseCase(c, i));
 }
