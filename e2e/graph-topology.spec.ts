@@ -462,7 +462,7 @@ test('Expand gives the graph the whole page and zooms it to fit; Escape brings t
   expect(wide).toBeGreaterThan(before.width * 1.5);
   // Fitted again to the larger panel: the nodes are drawn larger, so their text is easier to read.
   await expect.poll(zoom).toBeGreaterThan(before.zoom * 1.3);
-  // Escape (here with the focus on the toolbar button) brings everything back, fitted as before.
+  // Escape (here with the focus on the Expand button) brings everything back, fitted as before.
   await page.keyboard.press('Escape');
   await expect(editor).toBeVisible();
   await expect(tester).toBeVisible();

@@ -17,6 +17,7 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { create } from 'zustand';
 import type { Topology } from '../../engine/topology.ts';
+import { IconCollapse, IconExpand } from '../shell/icons.tsx';
 import { useScenario } from '../store/scenario.ts';
 import { useUi } from '../store/ui.ts';
 import { useTester } from '../tester/store.ts';
@@ -68,7 +69,7 @@ const VIRTUALISE_ABOVE = 150;
 const MAX_EDGES = 1500;
 
 /**
- * Whether the graph is expanded to the whole page (the toolbar's Expand; the page's CSS hides the rest).
+ * Whether the graph is expanded to the whole page (its Expand button; the page's CSS hides the rest).
  * While it is, Escape anywhere on the page restores it, unless something else used that Escape first
  * (a menu, a dialog).
  */
@@ -279,6 +280,7 @@ function ExpandButton({ expanded }: { expanded: boolean }) {
       onClick={() => useUi.getState().setGraphExpanded(!expanded)}
       title={expanded ? 'Bring back the editor and the panels (Esc)' : 'Give the graph the whole page (Esc restores)'}
     >
+      {expanded ? <IconCollapse /> : <IconExpand />}
       {expanded ? 'Restore' : 'Expand'}
     </button>
   );
@@ -682,7 +684,6 @@ function TopologyGraph({ topology, note, expanded }: { topology: Topology; note?
             Fold rules
           </label>
           <span className="gs-spacer" />
-          <ExpandButton expanded={expanded} />
           <details className="gs-export" ref={exportRef}>
             <summary>Export</summary>
             <div className="gs-export-menu">
@@ -770,6 +771,9 @@ function TopologyGraph({ topology, note, expanded }: { topology: Topology; note?
             onMoveEnd={(_, vp) => updateViewRect(vp)}
           >
             <Background gap={24} size={1} />
+            <Panel position="top-right">
+              <ExpandButton expanded={expanded} />
+            </Panel>
             {note && (
               <Panel position="top-center" className="gs-note" role="status">
                 {note}

@@ -28,7 +28,7 @@ export function HelpDialog() {
         </li>
         <li>
           <strong>Read the topology</strong>: which routes attached to which listeners, and which did not and why.
-          Expand, in the graph's toolbar, gives it the whole page; Escape brings the rest back.
+          Expand, at the graph's top right, gives it the whole page; Escape brings the rest back.
         </li>
         <li>
           <strong>Send a test request</strong> in the Request tester to see which listener, route and rule win, what the

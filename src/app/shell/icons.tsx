@@ -109,3 +109,15 @@ export const IconLogo = () => (
     />
   </svg>
 );
+/** Four arrows out to the corners: give something the whole page. */
+export const IconExpand = () => (
+  <Svg>
+    <path d="M9.5 2.5h4v4M6.5 13.5h-4v-4M13.5 2.5l-4 4M2.5 13.5l4-4" />
+  </Svg>
+);
+/** Four arrows in from the corners: back to the usual size. */
+export const IconCollapse = () => (
+  <Svg>
+    <path d="M13.5 6.5h-4v-4M2.5 9.5h4v4M9.5 6.5l4-4M6.5 9.5l-4 4" />
+  </Svg>
+);
