@@ -1,27 +1,10 @@
 import { expect, test } from '@playwright/test';
+import { GATEWAY_CLASS, HTTP_GATEWAY } from '../src/app/examples/common.ts';
 import { waitForEditor } from './app-helpers.ts';
 
 // Several thousand routes: well past the 1 s progress threshold on any machine, far below the 60 s watchdog.
 function bigManifest(routes: number): string {
-  const head = `apiVersion: gateway.networking.k8s.io/v1
-kind: GatewayClass
-metadata:
-  name: example
-spec:
-  controllerName: example.com/gateway-controller
----
-apiVersion: gateway.networking.k8s.io/v1
-kind: Gateway
-metadata:
-  name: gateway
-  namespace: default
-spec:
-  gatewayClassName: example
-  listeners:
-  - name: http
-    protocol: HTTP
-    port: 80
-`;
+  const head = `${GATEWAY_CLASS}\n---\n${HTTP_GATEWAY}\n`;
   const parts = [head];
   for (let i = 0; i < routes; i++)
     parts.push(`---
