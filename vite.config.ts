@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { startupViewPlugin } from './scripts/startup-view.ts';
 
 const prettierStub = fileURLToPath(new URL('./src/app/editor/prettier-stub.ts', import.meta.url));
 const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/', import.meta.url));
@@ -12,7 +13,7 @@ const outDir = process.env.GWSIM_OUT_DIR || 'dist';
 export default defineConfig({
   // Relative base: dist/ works from any static host and from a sub-path.
   base: './',
-  plugins: [react()],
+  plugins: [react(), startupViewPlugin()],
   resolve: {
     alias: [
       // monaco-worker-manager (dep of monaco-yaml) imports 'monaco-editor/esm/vs/editor/editor.worker.js',

@@ -3,12 +3,9 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './app/styles.css';
 import { App } from './app/App.tsx';
-import { bootstrap, registerServiceWorker } from './app/bootstrap.ts';
+import { bootstrap, registerServiceWorker, startEngineEarly } from './app/bootstrap.ts';
 
-import { engine } from './app/worker/client.ts';
-
-// Start the engine worker before anything else: its start-up then overlaps reading saved work.
-engine.warm();
+startEngineEarly();
 const root = createRoot(document.getElementById('root') as HTMLElement);
 bootstrap()
   .catch(() => {

@@ -13,6 +13,7 @@ import { ShareDialog } from './shell/ShareDialog.tsx';
 import { Splitter } from './shell/Splitter.tsx';
 import { StatusBar } from './shell/StatusBar.tsx';
 import { useScenario } from './store/scenario.ts';
+import { whenGraphPainted } from './store/startup.ts';
 import { useUi } from './store/ui.ts';
 import { TesterPanel } from './tester/TesterPanel.tsx';
 
@@ -103,11 +104,11 @@ function useFileDrop(): boolean {
  * lets the graph and problems appear first (the read-only text stands in meanwhile); if the analysis is
  * slow, the editor comes anyway after a moment.
  */
-function useDeferredEditor(): boolean {
+function useDeferredEditor(rest: boolean): boolean {
   const analysed = useScenario((s) => s.analysis !== null);
   const [ready, setReady] = useState(false);
   useEffect(() => {
-    if (ready) return;
+    if (ready || !rest) return;
     let frame = 0;
     const t = setTimeout(
       () => {
@@ -119,12 +120,25 @@ function useDeferredEditor(): boolean {
       clearTimeout(t);
       cancelAnimationFrame(frame);
     };
-  }, [analysed, ready]);
+  }, [analysed, ready, rest]);
   return ready;
 }
 
+/**
+ * Start-up order (store/startup.ts): on the build's start-up view the first frame draws the page frame,
+ * the editor text, the graph and Problems; the rest follows once the graph is painted. Every box is in place from
+ * the first frame (the header bar, the panels, the status bar), so nothing moves when it fills in.
+ * Otherwise (a link, saved work) the graph waits for the worker anyway: everything renders at once.
+ */
+function useRestOfPage(): boolean {
+  const [rest, setRest] = useState(() => useScenario.getState().analysis?.startup !== true);
+  useEffect(() => (rest ? undefined : whenGraphPainted(() => setRest(true))), [rest]);
+  return rest;
+}
+
 export function App() {
-  const editorReady = useDeferredEditor();
+  const rest = useRestOfPage();
+  const editorReady = useDeferredEditor(rest);
   const [split, setSplit] = useStoredNumber('gateway-sim:split', 44);
   const [graphShare, setGraphShare] = useStoredNumber('gateway-sim:graph', 46);
   const dropping = useFileDrop();
@@ -135,7 +149,7 @@ export function App() {
       className={graphExpanded ? 'app graph-expanded' : 'app'}
       style={{ '--split': `${split}%`, '--graph': `${graphShare}%` } as React.CSSProperties}
     >
-      <Header />
+      <Header controls={rest} />
       {slow && <div className="app-progress" aria-hidden="true" />}
       <main className="app-body">
         <section aria-label="Manifest editor" className="pane editor-pane">
@@ -175,12 +189,12 @@ export function App() {
               <ProblemsPanel />
             </section>
             <section aria-label="Request tester" className="panel tester-panel">
-              <TesterPanel />
+              {rest && <TesterPanel />}
             </section>
           </div>
         </div>
       </main>
-      <StatusBar />
+      {rest ? <StatusBar /> : <footer className="status-bar" />}
       <Notices />
       <ShareDialog />
       <SettingsDialog />

@@ -3,10 +3,22 @@
 
 import { openFragment, startUrlSync } from './share/actions.ts';
 import { classifyFragment } from './share/fragment.ts';
-import { loadSaved, startAutosave } from './store/persist.ts';
+import { loadSaved, savedWorkLikely, startAutosave } from './store/persist.ts';
 import { useScenario } from './store/scenario.ts';
 import { startTheme } from './store/ui.ts';
+import { engine } from './worker/client.ts';
 import { startLiveAnalysis } from './worker/live.ts';
+import { hasStartupView } from './worker/startup.ts';
+
+/**
+ * Starts the engine worker at once (its start-up then overlaps reading saved work), unless the page
+ * is about to open on the build's start-up view (no share link, no saved work): then the worker starts
+ * once the graph is painted (worker/live.ts, store/startup.ts).
+ */
+export function startEngineEarly(): void {
+  if (hasStartupView && classifyFragment(location.hash).kind !== 'share' && !savedWorkLikely()) return;
+  engine.warm();
+}
 
 export async function bootstrap(): Promise<void> {
   startTheme();

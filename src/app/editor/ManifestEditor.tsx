@@ -7,7 +7,7 @@ import type { Diagnostic, Fix } from '../../engine/index.ts';
 import { useEditorCursor } from '../graph/store.ts';
 import { useScenario } from '../store/scenario.ts';
 import { useUi } from '../store/ui.ts';
-import { MANIFEST_FILE } from '../worker/live.ts';
+import { MANIFEST_FILE } from '../worker/view.ts';
 import { monaco } from './monaco.ts';
 import { applyEditorSchema } from './schema.ts';
 

@@ -11,7 +11,7 @@ import {
   Panel,
   Position,
   ReactFlow,
-  ReactFlowProvider,
+  type ReactFlowInstance,
   useReactFlow,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -19,6 +19,7 @@ import { create } from 'zustand';
 import type { Topology } from '../../engine/topology.ts';
 import { IconCollapse, IconExpand } from '../shell/icons.tsx';
 import { useScenario } from '../store/scenario.ts';
+import { graphPainted } from '../store/startup.ts';
 import { useUi } from '../store/ui.ts';
 import { useTester } from '../tester/store.ts';
 import { downloadBlob, downloadText, paletteFromPage, svgToPng } from './download.ts';
@@ -53,11 +54,14 @@ function clearHighlight() {
   clearedRequest = useTester.getState().request;
   useGraphHighlight.getState().setTrace(null);
 }
-// For the bench (bench/graph-page.mjs): when an analysis arrives, and when its graph is painted.
+// For the bench (bench/graph-page.mjs): when an analysis arrives, and when its graph is painted. The
+// worker confirming the start-up view (worker/startup.ts) keeps the topology: nothing new arrives.
 useScenario.subscribe((s, p) => {
-  if (s.analysis !== p.analysis && s.analysis)
+  if (s.analysis && s.analysis.topology !== p.analysis?.topology)
     try {
-      performance.mark('gwsim-analysis-arrived', { detail: { version: s.analysis.version } });
+      performance.mark('gwsim-analysis-arrived', {
+        detail: { version: s.analysis.version, startup: s.analysis.startup === true },
+      });
     } catch {}
 });
 
@@ -103,11 +107,7 @@ export function GraphPanel() {
       phase === 'failed' || phase === 'cancelled'
         ? 'Nothing to draw: the analysis did not finish (see Problems).'
         : 'Analysing the manifests…';
-    return (
-      <ReactFlowProvider>
-        <TopologyGraph topology={NOT_YET_ANALYSED} note={note} expanded={expanded} />
-      </ReactFlowProvider>
-    );
+    return <TopologyGraph topology={NOT_YET_ANALYSED} note={note} expanded={expanded} />;
   }
   if (topology.nodes.length === 0)
     return (
@@ -116,11 +116,19 @@ export function GraphPanel() {
         {expanded && <ExpandButton expanded />}
       </div>
     );
-  return (
-    <ReactFlowProvider>
-      <TopologyGraph topology={topology} expanded={expanded} />
-    </ReactFlowProvider>
-  );
+  return <TopologyGraph topology={topology} expanded={expanded} />;
+}
+
+/**
+ * Hands TopologyGraph the flow's instance. <ReactFlow> is not wrapped in a ReactFlowProvider of ours:
+ * unwrapped, it creates its store with the nodes it is first given, so that a graph present at mount
+ * (the start-up view, worker/startup.ts) is drawn in the first commit; inside a provider made
+ * earlier, the nodes would only reach the store in an effect, one render later. Hooks that need the
+ * store must then live inside <ReactFlow>, as this one does.
+ */
+function FlowInstance({ into }: { into: { current: ReactFlowInstance | null } }) {
+  into.current = useReactFlow();
+  return null;
 }
 
 interface Filters {
@@ -287,7 +295,17 @@ function ExpandButton({ expanded }: { expanded: boolean }) {
 }
 
 function TopologyGraph({ topology, note, expanded }: { topology: Topology; note?: string; expanded: boolean }) {
-  const rf = useReactFlow();
+  // The flow's instance (FlowInstance, inside <ReactFlow>): set while the flow renders, so before any
+  // effect of this component runs.
+  const instance = useRef<ReactFlowInstance | null>(null);
+  const rf = useMemo(
+    () => ({
+      getViewport: () => instance.current?.getViewport() ?? { x: 0, y: 0, zoom: 1 },
+      setViewport: (vp: { x: number; y: number; zoom: number }) => instance.current?.setViewport(vp),
+      setCenter: (x: number, y: number, o: { zoom: number; duration: number }) => instance.current?.setCenter(x, y, o),
+    }),
+    [],
+  );
   const dark = useDarkTheme();
   const wrapRef = useRef<HTMLDivElement>(null);
   // Filters live outside the component: they survive the panel showing its empty state for a moment
@@ -335,10 +353,13 @@ function TopologyGraph({ topology, note, expanded }: { topology: Topology; note?
   const pathEdges = useGraphUi((s) => s.path?.edges);
   const [viewRect, setViewRect] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
   const moveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  // Only large graphs read the rectangle: a small one is not drawn again for each pan and fit.
+  const virtualiseRef = useRef(virtualise);
+  virtualiseRef.current = virtualise;
   const updateViewRect = useCallback(
     (vp?: { x: number; y: number; zoom: number }) => {
       const el = wrapRef.current;
-      if (!el) return;
+      if (!el || !virtualiseRef.current) return;
       const { x, y, zoom } = vp ?? rf.getViewport();
       const w = el.clientWidth / zoom;
       const h = el.clientHeight / zoom;
@@ -348,6 +369,9 @@ function TopologyGraph({ topology, note, expanded }: { topology: Topology; note?
     },
     [rf],
   );
+  useEffect(() => {
+    if (virtualise) updateViewRect();
+  }, [virtualise, updateViewRect]);
   const onMove = useCallback(() => {
     if (!virtualise || moveTimer.current) return;
     moveTimer.current = setTimeout(() => {
@@ -437,7 +461,8 @@ function TopologyGraph({ topology, note, expanded }: { topology: Topology; note?
     return () => cancelAnimationFrame(frame);
   }, [expanded, fitLayout]);
 
-  // Performance mark for the bench: the graph of a new analysis is on screen (nodes measured, edges drawn).
+  // The graph of a new analysis is on screen (nodes measured, edges drawn): a performance mark for the
+  // bench, and the signal for the rest of the page at start-up (store/startup.ts).
   const topoRef = useRef<Topology | null>(null);
   useEffect(() => {
     if (topoRef.current === topology || topology === NOT_YET_ANALYSED) return;
@@ -457,6 +482,7 @@ function TopologyGraph({ topology, note, expanded }: { topology: Topology; note?
               detail: { nodes: view.nodes.length, edges: view.edges.length, painted },
             });
           } catch {}
+          graphPainted();
         }, 0);
       else requestAnimationFrame(check);
     };
@@ -770,6 +796,7 @@ function TopologyGraph({ topology, note, expanded }: { topology: Topology; note?
             onMove={onMove}
             onMoveEnd={(_, vp) => updateViewRect(vp)}
           >
+            <FlowInstance into={instance} />
             <Background gap={24} size={1} />
             <Panel position="top-right">
               <ExpandButton expanded={expanded} />

@@ -8,6 +8,26 @@ import { coerceScenario, type Origin, type ScenarioData } from './scenarioData.t
 const SAVED_FORMAT = 1;
 const KEY_SCENARIO = 'scenario';
 const KEY_RECENT = 'recent';
+/**
+ * localStorage flag: this browser has saved work in IndexedDB. Read synchronously at start-up, before
+ * IndexedDB answers, to start the engine worker at once for returning users (bootstrap.ts).
+ */
+const SAVED_HINT = 'gateway-sim:saved';
+
+function setSavedHint(): void {
+  try {
+    localStorage.setItem(SAVED_HINT, '1');
+  } catch {}
+}
+
+/** True when saved work is likely (or localStorage cannot tell). */
+export function savedWorkLikely(): boolean {
+  try {
+    return localStorage.getItem(SAVED_HINT) === '1';
+  } catch {
+    return true;
+  }
+}
 
 let db: ReturnType<typeof createStore> | null = null;
 function store() {
@@ -51,6 +71,7 @@ export async function loadSaved(): Promise<Saved> {
         })
       : [];
     const origin = s?.origin && typeof s.origin.title === 'string' ? s.origin : null;
+    if (scenario) setSavedHint();
     return { scenario, origin, recent };
   } catch {
     return empty;
@@ -85,6 +106,7 @@ export function startAutosave(): () => void {
     try {
       await set(KEY_SCENARIO, doc, store());
       await set(KEY_RECENT, s.recent, store());
+      setSavedHint();
       setSaveState('saved');
     } catch {
       setSaveState('failed');

@@ -24,7 +24,9 @@ function afterNextPaint(fn: () => void): () => void {
 }
 
 function useLiveRuns() {
-  const analysis = useScenario((s) => s.analysis);
+  // Which analysis the results belong to: its key and version, not the object (the worker confirming
+  // the start-up view, worker/startup.ts, is the same analysis and needs no new traces).
+  const analysisId = useScenario((s) => (s.analysis ? `${s.analysis.key}@${s.analysis.version}` : null));
   const requests = useScenario((s) => s.requests);
   const firstKey = useRef<string | null>(null);
   const pendingSend = useRef(false);
@@ -38,12 +40,14 @@ function useLiveRuns() {
     firstKey.current = key;
     if (!first) return;
     useTester.getState().loadRequest(first.request);
-    if (useScenario.getState().analysis) void useTester.getState().send();
+    // The build's start-up view is on screen before the worker has analysed: send after its frame.
+    const analysis = useScenario.getState().analysis;
+    if (analysis && !analysis.startup) void useTester.getState().send();
     else pendingSend.current = true;
   }, [requests]);
 
   useEffect(() => {
-    if (!analysis) return;
+    if (!analysisId) return;
     // After the frame that shows the new analysis (graph, problems) is painted: the traces answer a
     // moment later either way, and rendering them first would hold that frame back.
     return afterNextPaint(() => {
@@ -54,7 +58,7 @@ function useLiveRuns() {
       } else void t.rerun();
       void t.runTests();
     });
-  }, [analysis]);
+  }, [analysisId]);
 
   // Test cases added, edited or removed: re-run them against the current analysis.
   useEffect(

@@ -6,10 +6,12 @@ import type { EngineOptions } from '../../engine/index.ts';
 // Leaf modules only: engine/index.ts would pull the whole engine (and its schemas) into the main thread.
 import { LIMITS } from '../../engine/limits.ts';
 import { useScenario } from '../store/scenario.ts';
+import { whenGraphPainted } from '../store/startup.ts';
 import { engine } from './client.ts';
+import { confirmStartupView, startupViewFor } from './startup.ts';
+import { MANIFEST_FILE, pageOptions } from './view.ts';
 
 export const DEBOUNCE_MS = 150;
-export const MANIFEST_FILE = 'manifests.yaml';
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 let inFlight = false;
@@ -17,10 +19,11 @@ let queued = false;
 let slowTimer: ReturnType<typeof setTimeout> | undefined;
 let killTimer: ReturnType<typeof setTimeout> | undefined;
 let endedBy: 'cancel' | 'watchdog' | null = null;
+/** The scenario version the worker last answered for: it holds that Analysis (what traces run against). */
+let analysedVersion = 0;
 
 function options(): EngineOptions {
-  const s = useScenario.getState().settings;
-  return { ...s, maxInputBytes: LIMITS.pageMaxInputBytes };
+  return pageOptions(useScenario.getState().settings);
 }
 
 function clearTimers() {
@@ -37,7 +40,7 @@ function run() {
   const s = useScenario.getState();
   const opts = options();
   const version = s.version;
-  if (s.analysis && s.analysis.version === version) return;
+  if (analysedVersion === version) return;
   inFlight = true;
   queued = false;
   endedBy = null;
@@ -66,7 +69,9 @@ function run() {
     // hashing megabytes here would cost the main thread a frame or two per pause in typing.
     .analyze([{ name: MANIFEST_FILE, text: s.manifests }], opts, version)
     .then((view) => {
-      useScenario.getState().setAnalysis(view);
+      analysedVersion = view.version;
+      const st = useScenario.getState();
+      st.setAnalysis(confirmStartupView(st.analysis, view));
       useScenario.getState().setAnalysisStatus({ phase: 'idle' });
     })
     .catch((e: unknown) => {
@@ -116,12 +121,24 @@ export function cancelAnalysis(): void {
 }
 
 export function startLiveAnalysis(): () => void {
-  schedule(0);
+  const s = useScenario.getState();
+  const files = [{ name: MANIFEST_FILE, text: s.manifests }];
+  const startup = startupViewFor(files, options(), s.version);
+  let cancelStart = () => {};
+  if (startup) {
+    // Shown at once. The worker starts and analyses the same text once the graph is painted
+    // (store/startup.ts): the tester's traces need its Analysis, and the tester asks only after this
+    // (messages to the worker are handled in order, so no simulate overtakes the analysis).
+    s.setAnalysis(startup);
+    s.setAnalysisStatus({ phase: 'waiting' });
+    cancelStart = whenGraphPainted(run);
+  } else schedule(0);
   const unsub = useScenario.subscribe((s, p) => {
     if (s.manifests !== p.manifests || s.settings !== p.settings || s.version !== p.version) schedule();
   });
   return () => {
     unsub();
+    cancelStart();
     clearTimeout(timer);
   };
 }

@@ -42,6 +42,11 @@ export interface AnalysisView {
   ms: number;
   /** ENGINE_VERSION of the engine that computed it. */
   engineVersion?: string;
+  /**
+   * True while the view shown is the build's start-up view (worker/startup.ts), before the worker's own
+   * analysis of the same text confirms it. `ms` is 0 then: the page measured no engine time.
+   */
+  startup?: true;
 }
 
 export type FromWorker =
