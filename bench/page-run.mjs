@@ -7,12 +7,14 @@
 //    same harness times a bare React page (bench/bare, mark `bare-painted`) served the same way, the two
 //    interleaved so that both see the same machine load. The page reports both marks on the console
 //    (INIT below): the harness never evaluates anything in the page while it is being measured.
+//    The default example opens on the build's start-up view (scripts/startup-view.ts); `--link` loads
+//    time a scenario without one (a share link), whose graph waits for the engine worker.
 //  - live edit in the page: one-character edits through Monaco's model; time from the worker receiving
 //    the `analyze` request (after the debounce) to the end of the task in which its reply was handled
 //    (store updated, markers set), and to the graph painted.
 //  - graph: bench/graph-page.mjs (the graph engineer's harness) against the same server.
 //
-//   node bench/page-run.mjs --app-dir dist-bench [--quick] [--texts file.json] [--port 4320]
+//   node bench/page-run.mjs --app-dir dist-bench [--quick] [--texts file.json] [--link s1.…] [--port 4320]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -26,6 +28,8 @@ const opt = (name, def) => {
   return i >= 0 ? args[i + 1] : def;
 };
 const quick = args.includes('--quick');
+/** A share-link fragment (`s1.…`) for the link loads of the page figure (bench/page.ts makes it). */
+const LINK = opt('link', '');
 const PORT = Number(opt('port', 4320));
 const APP_DIR = opt('app-dir', 'dist-bench');
 const texts = opt('texts') ? JSON.parse(readFileSync(opt('texts'), 'utf8')) : [];
@@ -125,11 +129,15 @@ const consoleTime = (page, name) =>
     .then((m) => Number(m.text().split(' ')[2]));
 
 async function pageFigure(browser, app, bare, reps) {
-  const out = { bare: [], graph: [], editor: [] };
+  const out = { bare: [], graph: [], editor: [], link: [] };
   // One load of each first, not counted (the browser's and the servers' first requests pay extra).
-  // Then per repetition: bare, app, bare, so that both see the same load; the bare page is cheap and
-  // its time is the noisier one, so it gets twice the samples.
-  const order = [['bare', 'app'], ...Array.from({ length: reps }, () => ['bare', 'app', 'bare'])];
+  // Then per repetition: bare, app, link, bare, so that all see the same load; the bare page is cheap
+  // and its time is the noisier one, so it gets twice the samples. `link` opens the app on a share
+  // link of a scenario that has no start-up view (the path every non-default scenario takes).
+  const order = [
+    ['bare', 'app', ...(LINK ? ['link'] : [])],
+    ...Array.from({ length: reps }, () => ['bare', 'app', ...(LINK ? ['link'] : []), 'bare']),
+  ];
   for (const [i, round] of order.entries()) {
     for (const which of round) {
       const ctx = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
@@ -140,6 +148,11 @@ async function pageFigure(browser, app, bare, reps) {
         await page.goto(bare.url);
         const t = await painted;
         if (i > 0) out.bare.push(t);
+      } else if (which === 'link') {
+        const painted = consoleTime(page, 'gwsim-graph-painted');
+        await page.goto(`${app.url}#${LINK}`);
+        const t = await painted;
+        if (i > 0) out.link.push(t);
       } else {
         const painted = consoleTime(page, 'gwsim-graph-painted');
         const editor = consoleTime(page, 'editor-ready');

@@ -7,6 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EXAMPLES } from '../src/app/examples/index.ts';
+import { encodeScenario, makeScenario } from '../src/engine/share/index.ts';
 import { type Figure, figure, fmt, median, na } from './figures.ts';
 import { editPoint, liveEditText } from './live.ts';
 
@@ -52,7 +54,7 @@ export function buildApp(reuse = false): { ok: boolean; seconds: number; error?:
 interface PageRun {
   loadavg: number[];
   errors: string[];
-  page?: { bare: number[]; graph: number[]; editor: number[] };
+  page?: { bare: number[]; graph: number[]; editor: number[]; link: number[] };
   live?: { lines: number; edits: number; handledMs: number | null; paintedMs: number | null }[];
   graph?: {
     routes: Record<
@@ -75,10 +77,29 @@ const NAMES = {
   graphMs: 'page: navigation → graph painted (default example)',
   bareMs: 'page: navigation → bare React page painted',
   editor: 'page: navigation → editor ready',
+  linkRatio: 'page: graph painted from a share link / bare React page',
+  linkMs: 'page: navigation → graph painted, scenario from a share link',
   graph: (n: number) => `graph: analysis → laid-out graph @${n} routes`,
   liveWall: (n: number) => `live edit in the page (wall): worker request → markers @${n} lines`,
   livePaint: (n: number) => `live edit in the page (wall): worker request → graph painted @${n} lines`,
 };
+
+/**
+ * The share link of the link loads: the default example with one more comment line, so that the page
+ * cannot use the build's start-up view (scripts/startup-view.ts) and draws what the worker answers.
+ */
+function linkFragment(): string {
+  const ex = EXAMPLES[0];
+  if (!ex) throw new Error('no default example');
+  return encodeScenario(
+    makeScenario({
+      manifests: `${ex.manifests.replace(/\n?$/, '\n')}# opened from a share link\n`,
+      requests: ex.requests,
+      tests: ex.tests,
+      settings: ex.settings ?? {},
+    }),
+  );
+}
 
 export async function pageFigures(quick: boolean): Promise<Figure[]> {
   const b = buildApp(quick);
@@ -97,7 +118,16 @@ export async function pageFigures(quick: boolean): Promise<Figure[]> {
   try {
     const r = spawnSync(
       process.execPath,
-      ['bench/page-run.mjs', '--app-dir', APP_DIR, '--texts', textsFile, ...(quick ? ['--quick'] : [])],
+      [
+        'bench/page-run.mjs',
+        '--app-dir',
+        APP_DIR,
+        '--texts',
+        textsFile,
+        '--link',
+        linkFragment(),
+        ...(quick ? ['--quick'] : []),
+      ],
       { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'inherit'], timeout: 540_000 },
     );
     if (r.status !== 0) throw new Error(`page-run.mjs exited with ${r.status ?? r.signal}`);
@@ -126,6 +156,12 @@ export async function pageFigures(quick: boolean): Promise<Figure[]> {
     out.push(figure(NAMES.graphMs, g, 'ms', undefined, `runs ${run.page.graph.map((x) => fmt(x)).join(', ')}`));
     out.push(figure(NAMES.bareMs, bare, 'ms', undefined, `runs ${run.page.bare.map((x) => fmt(x)).join(', ')}`));
     out.push(figure(NAMES.editor, median(run.page.editor), 'ms', undefined, 'first frame with Monaco view lines'));
+    if (run.page.link.length) {
+      const l = median(run.page.link);
+      const why = 'the default example plus one comment line: no start-up view, the graph waits for the worker';
+      out.push(figure(NAMES.linkRatio, l / bare, '×', undefined, `${run.page.link.length} loads; ${why}`));
+      out.push(figure(NAMES.linkMs, l, 'ms', undefined, `runs ${run.page.link.map((x) => fmt(x)).join(', ')}`));
+    }
   } else {
     out.push(na(NAMES.ratio, '×', err || 'not measured', { max: 3 }));
     out.push(na(NAMES.editor, 'ms', err || 'not measured'));
