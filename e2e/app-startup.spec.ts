@@ -42,6 +42,8 @@ function probe() {
       header: box('.app-header'),
       editor: box('.editor-pane'),
       graph: box('.graph-panel'),
+      // The canvas: the request path highlighted by the tester floats over it, it does not push it.
+      canvas: box('.gs-flow'),
       problems: box('.problems-panel'),
       tester: box('.tester-panel'),
       status: box('.status-bar'),
@@ -76,7 +78,9 @@ test('a first visit draws the graph before the engine starts; nothing moves afte
   expect(painted).toHaveLength(1);
   expect(p.workerAt).not.toBeNull();
   expect(p.workerAt).toBeGreaterThanOrEqual(painted[0]?.t ?? Number.POSITIVE_INFINITY);
-  // Every part of the page has its final box from the first frame, and the graph kept its fit.
+  // Every part of the page has its final box from the first frame, and the graph kept its fit (the
+  // tester's request path is highlighted by now).
+  await expect(page.locator('.gs-pathbar')).toContainText('Request path: GET www.example.com/app/login');
   expect(p.atPaint).toEqual(
     await page.evaluate(() => (globalThis as unknown as { __layout: () => unknown }).__layout()),
   );

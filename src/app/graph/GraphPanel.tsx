@@ -420,8 +420,10 @@ function TopologyGraph({ topology, note, expanded }: { topology: Topology; note?
       maxY = Math.max(maxY, b.y + b.h);
     }
     const pad = 24;
+    // Room at the top for what floats over the canvas there: the request path and Expand.
+    const top = 44;
     const cw = Math.max(100, el.clientWidth - 2 * pad);
-    const ch = Math.max(100, el.clientHeight - 2 * pad);
+    const ch = Math.max(100, el.clientHeight - top - pad);
     const W = maxX - minX;
     const H = maxY - minY;
     // Large graphs: never smaller than readable outlines; align to the top-left instead of centring.
@@ -429,7 +431,7 @@ function TopologyGraph({ topology, note, expanded }: { topology: Topology; note?
     // Taller than the panel even at the smallest fit: fit the width instead and start at the top.
     if (H * zoom > ch) zoom = Math.min(1, Math.max(0.2, cw / W));
     const x = W * zoom <= cw ? pad + (cw - W * zoom) / 2 - minX * zoom : pad - minX * zoom;
-    const y = H * zoom <= ch ? pad + (ch - H * zoom) / 2 - minY * zoom : pad - minY * zoom;
+    const y = H * zoom <= ch ? top + (ch - H * zoom) / 2 - minY * zoom : top - minY * zoom;
     void rf.setViewport({ x, y, zoom });
     updateViewRect({ x, y, zoom });
   }, [layout, rf, updateViewRect]);
@@ -729,17 +731,6 @@ function TopologyGraph({ topology, note, expanded }: { topology: Topology; note?
             </div>
           </details>
         </div>
-        {path && (
-          <output className="gs-pathbar" aria-live="polite">
-            <span>
-              Request path: {path.summary}
-              {path.nodes.size ? '' : ' (it reached no node of the graph)'}
-            </span>
-            <button type="button" onClick={clearHighlight}>
-              Clear highlight
-            </button>
-          </output>
-        )}
         {mermaid !== null && (
           <div className="gs-mermaid" role="dialog" aria-label="Mermaid text of the topology">
             <textarea readOnly value={mermaid} aria-label="Mermaid text" rows={10} />
@@ -770,6 +761,19 @@ function TopologyGraph({ topology, note, expanded }: { topology: Topology; note?
             }
           }}
         >
+          {/* Over the top of the canvas, not above it: the canvas keeps its size when a request is
+              highlighted, so the graph does not move (fitLayout leaves room at the top). */}
+          {path && (
+            <output className="gs-pathbar" aria-live="polite" title={path.summary}>
+              <span>
+                Request path: {path.summary}
+                {path.nodes.size ? '' : ' (it reached no node of the graph)'}
+              </span>
+              <button type="button" onClick={clearHighlight}>
+                Clear highlight
+              </button>
+            </output>
+          )}
           <ReactFlow
             nodes={nodes}
             edges={edges}
