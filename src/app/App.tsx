@@ -105,7 +105,9 @@ function useFileDrop(): boolean {
  * slow, the editor comes anyway after a moment.
  */
 function useDeferredEditor(rest: boolean): boolean {
-  const analysed = useScenario((s) => s.analysis !== null);
+  // The engine's own analysis, not the start-up view: on a first visit Monaco's compilation would
+  // otherwise hold back the worker's start-up, and with it the tester's first answer.
+  const analysed = useScenario((s) => s.analysis !== null && !s.analysis.startup);
   const [ready, setReady] = useState(false);
   useEffect(() => {
     if (ready || !rest) return;
