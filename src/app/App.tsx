@@ -15,9 +15,10 @@ import { StatusBar } from './shell/StatusBar.tsx';
 import { useScenario } from './store/scenario.ts';
 import { whenGraphPainted } from './store/startup.ts';
 import { useUi } from './store/ui.ts';
-import { TesterPanel } from './tester/TesterPanel.tsx';
 
 const ManifestEditor = lazy(() => import('./editor/ManifestEditor.tsx'));
+// Its own chunk (the form, the trace view, the test cases: ~40 KB): not needed for the first frame.
+const TesterPanel = lazy(() => import('./tester/TesterPanel.tsx').then((m) => ({ default: m.TesterPanel })));
 
 /** Until Monaco arrives: the same text, read-only, so that the page is useful at once. */
 function TextFallback() {
@@ -191,7 +192,11 @@ export function App() {
               <ProblemsPanel />
             </section>
             <section aria-label="Request tester" className="panel tester-panel">
-              {rest && <TesterPanel />}
+              {rest && (
+                <Suspense fallback={null}>
+                  <TesterPanel />
+                </Suspense>
+              )}
             </section>
           </div>
         </div>
