@@ -109,3 +109,18 @@ test('saved work is analysed by the engine at once, without the start-up view', 
   );
   expect(p.workerAt).toBeLessThan(dcl);
 });
+
+test('saved work written before the saved-work hint existed still comes back', async ({ page }) => {
+  await page.goto('/');
+  await waitForEditor(page);
+  await page.locator('.monaco-editor .view-line').first().click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\n# saved before the hint\n');
+  await waitSaved(page);
+  // As a browser that saved work with an older build: IndexedDB has it, localStorage has no hint.
+  await page.evaluate(() => localStorage.removeItem('gateway-sim:saved'));
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Manifest editor' })).toContainText('# saved before the hint');
+  await expect(page.getByText(/Checked 5 objects in \d+ ms/)).toBeVisible();
+  expect(await page.evaluate(() => localStorage.getItem('gateway-sim:saved'))).toBe('1');
+});

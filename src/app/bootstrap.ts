@@ -3,7 +3,7 @@
 
 import { openFragment, startUrlSync } from './share/actions.ts';
 import { classifyFragment } from './share/fragment.ts';
-import { loadSaved, savedWorkLikely, startAutosave } from './store/persist.ts';
+import { loadSaved, type Saved, savedWorkLikely, startAutosave } from './store/persist.ts';
 import { useScenario } from './store/scenario.ts';
 import { startTheme } from './store/ui.ts';
 import { engine } from './worker/client.ts';
@@ -20,9 +20,8 @@ export function startEngineEarly(): void {
   engine.warm();
 }
 
-export async function bootstrap(): Promise<void> {
-  startTheme();
-  const saved = await loadSaved();
+/** Puts saved work (and the Recent list) into the store. */
+function applySaved(saved: Saved): void {
   if (saved.scenario) {
     useScenario.setState({
       ...saved.scenario,
@@ -34,7 +33,18 @@ export async function bootstrap(): Promise<void> {
   } else if (saved.recent.length) {
     useScenario.setState({ recent: saved.recent });
   }
-  if (classifyFragment(location.hash).kind === 'share') {
+}
+
+export async function bootstrap(): Promise<void> {
+  startTheme();
+  const link = classifyFragment(location.hash).kind === 'share';
+  if (!link && !savedWorkLikely()) {
+    // A first visit, as far as localStorage knows: the first example at once, IndexedDB read meanwhile
+    // (it answers in 20-50 ms). Saved work it still finds (written before the hint existed) replaces
+    // the example when it arrives.
+    void loadSaved().then(applySaved);
+  } else applySaved(await loadSaved());
+  if (link) {
     // A link never replaces local work silently: loadScenario moves it to Recent first.
     await openFragment(location.hash);
   }

@@ -40,7 +40,11 @@ function run() {
   const s = useScenario.getState();
   const opts = options();
   const version = s.version;
-  if (analysedVersion === version) return;
+  if (analysedVersion === version) {
+    // Already analysed (a queued or start-up run that found nothing new): nothing is pending any more.
+    if (s.analysisStatus.phase === 'waiting') s.setAnalysisStatus({ phase: 'idle' });
+    return;
+  }
   inFlight = true;
   queued = false;
   endedBy = null;
