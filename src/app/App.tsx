@@ -103,7 +103,7 @@ function useFileDrop(): boolean {
 /**
  * Monaco (3 MB of JS) compiles on the main thread. Loading it after the first analysis has been painted
  * lets the graph and problems appear first (the read-only text stands in meanwhile); if the analysis is
- * slow, the editor comes anyway after a moment.
+ * slow, the editor comes anyway after a moment. Never before the rest of the page (useRestOfPage).
  */
 function useDeferredEditor(rest: boolean): boolean {
   // The engine's own analysis, not the start-up view: on a first visit Monaco's compilation would
@@ -129,9 +129,10 @@ function useDeferredEditor(rest: boolean): boolean {
 
 /**
  * Start-up order (store/startup.ts): on the build's start-up view the first frame draws the page frame,
- * the editor text, the graph and Problems; the rest follows once the graph is painted. Every box is in place from
- * the first frame (the header bar, the panels, the status bar), so nothing moves when it fills in.
- * Otherwise (a link, saved work) the graph waits for the worker anyway: everything renders at once.
+ * the editor text, the graph and Problems; the rest follows once the graph is painted. Every box is in
+ * place from the first frame (the header bar, the panels, the status bar), so nothing moves when it
+ * fills in (e2e/app-startup.spec.ts). Otherwise (a link, saved work) the graph waits for the worker
+ * anyway: everything renders at once.
  */
 function useRestOfPage(): boolean {
   const [rest, setRest] = useState(() => useScenario.getState().analysis?.startup !== true);
