@@ -10,7 +10,7 @@
 import type { Plugin } from 'vite';
 import { EXAMPLES } from '../src/app/examples/index.ts';
 import type { StartupView } from '../src/app/worker/startup.ts';
-import { analysisView, filesKey, filesText, MANIFEST_FILE, pageOptions } from '../src/app/worker/view.ts';
+import { analysisView, filesKey, filesText, pageFiles, pageOptions } from '../src/app/worker/view.ts';
 import { analyze } from '../src/engine/index.ts';
 
 export const STARTUP_VIEW_MODULE = 'virtual:startup-view';
@@ -20,7 +20,7 @@ const RESOLVED = `\0${STARTUP_VIEW_MODULE}`;
 export function buildStartupView(): StartupView | null {
   const ex = EXAMPLES[0];
   if (!ex) return null;
-  const files = [{ name: MANIFEST_FILE, text: ex.manifests }];
+  const files = pageFiles(ex.manifests);
   const options = pageOptions(ex.settings ?? {});
   const key = filesKey(files, options);
   // version and ms are the page's to fill in: the version of its text, and no engine time of its own.

@@ -9,7 +9,7 @@ import { useScenario } from '../store/scenario.ts';
 import { whenGraphPainted } from '../store/startup.ts';
 import { engine } from './client.ts';
 import { confirmStartupView, startupViewFor } from './startup.ts';
-import { MANIFEST_FILE, pageOptions } from './view.ts';
+import { pageFiles, pageOptions } from './view.ts';
 
 export const DEBOUNCE_MS = 150;
 
@@ -71,7 +71,7 @@ function run() {
   engine
     // The worker hashes the content (worker/hash.ts) and answers from its cache when it has seen it:
     // hashing megabytes here would cost the main thread a frame or two per pause in typing.
-    .analyze([{ name: MANIFEST_FILE, text: s.manifests }], opts, version)
+    .analyze(pageFiles(s.manifests), opts, version)
     .then((view) => {
       analysedVersion = view.version;
       const st = useScenario.getState();
@@ -126,8 +126,7 @@ export function cancelAnalysis(): void {
 
 export function startLiveAnalysis(): () => void {
   const s = useScenario.getState();
-  const files = [{ name: MANIFEST_FILE, text: s.manifests }];
-  const startup = startupViewFor(files, options(), s.version);
+  const startup = startupViewFor(pageFiles(s.manifests), options(), s.version);
   let cancelStart = () => {};
   if (startup) {
     // Shown at once. The worker starts and analyses the same text once the graph is painted

@@ -3,13 +3,13 @@ import { buildStartupView } from '../../../scripts/startup-view.ts';
 import { analyze } from '../../engine/index.ts';
 import { exampleScenario } from '../store/scenario.ts';
 import { confirmStartupView, startupViewFor } from './startup.ts';
-import { analysisView, filesKey, MANIFEST_FILE, pageOptions } from './view.ts';
+import { analysisView, filesKey, pageFiles, pageOptions } from './view.ts';
 
 const startup = buildStartupView();
 if (!startup) throw new Error('no default example');
 // As the page opens a first visit: the default example, with its settings (store/scenario.ts).
 const { data } = exampleScenario(0);
-const files = [{ name: MANIFEST_FILE, text: data.manifests }];
+const files = pageFiles(data.manifests);
 const options = pageOptions(data.settings);
 
 describe('buildStartupView', () => {
@@ -31,8 +31,8 @@ describe('startupViewFor', () => {
     expect(v?.topology).toBe(startup.view.topology);
   });
   it('answers nothing for another text, other options, or without a start-up view', () => {
-    const edited = [{ name: MANIFEST_FILE, text: data.manifests.replace('name:', 'name: ') }];
-    const sameLength = [{ name: MANIFEST_FILE, text: `${data.manifests.slice(0, -1)}#` }];
+    const edited = pageFiles(data.manifests.replace('name:', 'name: '));
+    const sameLength = pageFiles(`${data.manifests.slice(0, -1)}#`);
     expect(startupViewFor(edited, options, 1, startup)).toBeNull();
     expect(startupViewFor(sameLength, options, 1, startup)).toBeNull();
     expect(startupViewFor(files, { ...options, channel: 'experimental' }, 1, startup)).toBeNull();

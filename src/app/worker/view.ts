@@ -11,6 +11,11 @@ import type { AnalysisView } from './protocol.ts';
 /** The one file the page analyses: the editor's text. */
 export const MANIFEST_FILE = 'manifests.yaml';
 
+/** The files the page analyses: the editor's text as its one file (the build's start-up view too). */
+export function pageFiles(manifests: string): InputFile[] {
+  return [{ name: MANIFEST_FILE, text: manifests }];
+}
+
 /** The options the page analyses a scenario with: its settings, and the page's input cap. */
 export function pageOptions(settings: ScenarioSettings): EngineOptions {
   return { ...settings, maxInputBytes: LIMITS.pageMaxInputBytes };
